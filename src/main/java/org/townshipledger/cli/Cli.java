@@ -1,0 +1,98 @@
+package org.townshipledger.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.townshipledger.common.InvalidInputException;
+import org.townshipledger.common.Messages;
+import org.townshipledger.common.Problem;
+import org.townshipledger.common.StaleRecordException;
+import org.townshipledger.db.LedgerUnavailableException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The command line: {@code java -jar township-ledger.jar [command]}. With no command it opens the window.
+ * stdout carries results only (scripts parse it); messages go to stderr.
+ */
+@Command(name = "township-ledger", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        subcommands = {InitCommand.class, DemoCommand.class, StatsCommand.class, VillagesCommand.class})
+public final class Cli implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+
+    @Mixin
+    LedgerOptions ledger;
+
+    private final GuiStarter gui;
+
+    Cli(GuiStarter gui) {
+        this.gui = gui;
+    }
+
+    @Override
+    public Integer call() {
+        gui.start(ledger.dataDir, ledger.lang);
+        return ExitCodes.OK;
+    }
+
+    /** Runs one command line and returns its exit code; never calls System.exit. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, GuiStarter gui) {
+        Messages.use(Messages.choose(languageOf(args)));
+        CommandLine cl = new CommandLine(new Cli(gui));
+        cl.setResourceBundle(ResourceBundle.getBundle("org.townshipledger.cli.CliMessages", Messages.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println(Messages.get("cli.usageError", ex.getMessage()));
+            ex.getCommandLine().usage(err);
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err));
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static int handle(Exception ex, PrintWriter err) {
+        if (ex instanceof LedgerUnavailableException lu) {
+            err.println(lu.getMessage());
+            return lu.reason() == LedgerUnavailableException.Reason.EXISTS ? ExitCodes.BAD_INPUT
+                    : ExitCodes.LEDGER_UNAVAILABLE;
+        }
+        if (ex instanceof InvalidInputException ii) {
+            List<Problem> problems = ii.problems();
+            if (problems.size() > 1 || problems.get(0).line() > 0) {
+                err.println(Messages.get("cli.problems", problems.size()));
+            }
+            problems.forEach(p -> err.println(p.describe()));
+            return ExitCodes.BAD_INPUT;
+        }
+        if (ex instanceof StaleRecordException) {
+            err.println(ex.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        LOG.error("Command failed", ex);
+        err.println(Messages.get("cli.failed", ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+        return ExitCodes.BAD_INPUT;
+    }
+
+    /** The value of {@code --lang}, looked for before picocli runs so that its help is in that language. */
+    static String languageOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--lang=")) {
+                return args[i].substring("--lang=".length());
+            }
+        }
+        return null;
+    }
+}

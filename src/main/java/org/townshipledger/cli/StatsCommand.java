@@ -1,0 +1,32 @@
+package org.townshipledger.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.townshipledger.db.Database;
+import org.townshipledger.village.VillageService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code stats}: one line per register, {@code <key>\t<count>}, stable English keys, nothing else. */
+@Command(name = "stats", mixinStandardHelpOptions = true)
+final class StatsCommand implements Callable<Integer> {
+
+    @Mixin
+    LedgerOptions ledger;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Database db = Database.open(ledger.dataDir())) {
+            VillageService villages = new VillageService(db);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("villages\t" + villages.villageCount());
+            out.println("groups\t" + villages.groupCount());
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,254 @@
+package org.townshipledger.village;
+
+import static org.townshipledger.db.jooq.Tables.VILLAGE;
+import static org.townshipledger.db.jooq.Tables.VILLAGE_GROUP;
+import static org.townshipledger.db.jooq.Tables.VILLAGE_WEAK_YEAR;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.townshipledger.common.Pinyin;
+import org.townshipledger.db.jooq.tables.records.VillageGroupRecord;
+import org.townshipledger.db.jooq.tables.records.VillageRecord;
+
+/** Villages, their groups and 软弱涣散 years in the ledger. No rules here: {@link VillageService} holds them. */
+public final class VillageRepository {
+
+    private final DSLContext dsl;
+
+    public VillageRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Same repository, working inside the caller's transaction. */
+    public VillageRepository with(DSLContext ctx) {
+        return new VillageRepository(ctx);
+    }
+
+    /** Villages in use (not in the recycle bin), in pinyin order of their names. */
+    public List<Village> findActive() {
+        return find(VILLAGE.DELETED_AT.isNull());
+    }
+
+    /** Villages in the recycle bin, most recently deleted first. */
+    public List<Village> findDeleted() {
+        List<Village> deleted = new ArrayList<>(find(VILLAGE.DELETED_AT.isNotNull()));
+        deleted.sort((a, b) -> b.deletedAt().compareTo(a.deletedAt()));
+        return deleted;
+    }
+
+    public Optional<Village> findById(UUID id) {
+        return find(VILLAGE.ID.eq(id)).stream().findFirst();
+    }
+
+    public Optional<Village> findActiveByName(String name) {
+        return find(VILLAGE.DELETED_AT.isNull().and(VILLAGE.NAME.eq(name))).stream().findFirst();
+    }
+
+    /** True when a village in use other than {@code exceptId} has this name. */
+    public boolean nameTaken(String name, UUID exceptId) {
+        Condition c = VILLAGE.DELETED_AT.isNull().and(VILLAGE.NAME.eq(name));
+        if (exceptId != null) {
+            c = c.and(VILLAGE.ID.ne(exceptId));
+        }
+        return dsl.fetchExists(VILLAGE, c);
+    }
+
+    private List<Village> find(Condition condition) {
+        List<VillageRecord> rows = dsl.selectFrom(VILLAGE).where(condition)
+                .orderBy(VILLAGE.NAME_INITIALS, VILLAGE.NAME).fetch();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> ids = new HashSet<>();
+        rows.forEach(r -> ids.add(r.getId()));
+        Map<UUID, List<VillageGroup>> groups = groupsOf(ids);
+        Map<UUID, Set<Integer>> weak = weakYearsOf(ids);
+        List<Village> result = new ArrayList<>(rows.size());
+        for (VillageRecord r : rows) {
+            result.add(new Village(r.getId(), r.getName(), r.getNameInitials(), r.getStatsCode(),
+                    VillageKind.valueOf(r.getKind()), r.getPovertyVillage(), r.getExitYear(),
+                    r.getHouseholdCount(), r.getPopulation(), r.getNote(),
+                    weak.getOrDefault(r.getId(), Set.of()), groups.getOrDefault(r.getId(), List.of()),
+                    r.getVersion(), r.getUpdatedAt(), r.getDeletedAt()));
+        }
+        return result;
+    }
+
+    private Map<UUID, List<VillageGroup>> groupsOf(Collection<UUID> villageIds) {
+        Map<UUID, List<VillageGroup>> map = new HashMap<>();
+        // Fetch all and filter in Java when many villages are asked for: one query instead of a huge IN list.
+        Condition which = villageIds.size() > 500 ? VILLAGE_GROUP.DELETED_AT.isNull()
+                : VILLAGE_GROUP.DELETED_AT.isNull().and(VILLAGE_GROUP.VILLAGE_ID.in(villageIds));
+        for (VillageGroupRecord g : dsl.selectFrom(VILLAGE_GROUP).where(which)
+                .orderBy(VILLAGE_GROUP.VILLAGE_ID, VILLAGE_GROUP.SORT_ORDER).fetch()) {
+            if (villageIds.contains(g.getVillageId())) {
+                map.computeIfAbsent(g.getVillageId(), k -> new ArrayList<>()).add(new VillageGroup(g.getId(), g.getName()));
+            }
+        }
+        return map;
+    }
+
+    private Map<UUID, Set<Integer>> weakYearsOf(Collection<UUID> villageIds) {
+        Map<UUID, Set<Integer>> map = new HashMap<>();
+        Condition which = villageIds.size() > 500 ? org.jooq.impl.DSL.noCondition()
+                : VILLAGE_WEAK_YEAR.VILLAGE_ID.in(villageIds);
+        dsl.selectFrom(VILLAGE_WEAK_YEAR).where(which).forEach(w -> {
+            if (villageIds.contains(w.getVillageId())) {
+                map.computeIfAbsent(w.getVillageId(), k -> new HashSet<>()).add(w.getWeakYear());
+            }
+        });
+        return map;
+    }
+
+    /** Inserts a new village (its id already made by the caller) with its groups and weak years. */
+    public void insert(Village v, OffsetDateTime now) {
+        VillageRecord r = dsl.newRecord(VILLAGE);
+        r.setId(v.id());
+        fill(r, v);
+        r.setCreatedAt(now);
+        r.setUpdatedAt(now);
+        r.setVersion(0);
+        r.insert();
+        saveGroups(v.id(), v.groups(), now);
+        saveWeakYears(v.id(), v.weakYears(), now);
+    }
+
+    /**
+     * Updates the village if nobody changed it since {@code v.version()} was read.
+     *
+     * @return false when the record was changed or deleted meanwhile (nothing written)
+     */
+    public boolean update(Village v, OffsetDateTime now) {
+        int rows = dsl.update(VILLAGE)
+                .set(VILLAGE.NAME, v.name())
+                .set(VILLAGE.NAME_INITIALS, Pinyin.initials(v.name()))
+                .set(VILLAGE.STATS_CODE, v.statsCode())
+                .set(VILLAGE.KIND, v.kind().name())
+                .set(VILLAGE.POVERTY_VILLAGE, v.povertyVillage())
+                .set(VILLAGE.EXIT_YEAR, v.exitYear())
+                .set(VILLAGE.HOUSEHOLD_COUNT, v.householdCount())
+                .set(VILLAGE.POPULATION, v.population())
+                .set(VILLAGE.NOTE, v.note())
+                .set(VILLAGE.UPDATED_AT, now)
+                .set(VILLAGE.VERSION, VILLAGE.VERSION.plus(1))
+                .where(VILLAGE.ID.eq(v.id()).and(VILLAGE.VERSION.eq(v.version())).and(VILLAGE.DELETED_AT.isNull()))
+                .execute();
+        if (rows == 0) {
+            return false;
+        }
+        saveGroups(v.id(), v.groups(), now);
+        saveWeakYears(v.id(), v.weakYears(), now);
+        return true;
+    }
+
+    private static void fill(VillageRecord r, Village v) {
+        r.setName(v.name());
+        r.setNameInitials(Pinyin.initials(v.name()));
+        r.setStatsCode(v.statsCode());
+        r.setKind(v.kind().name());
+        r.setPovertyVillage(v.povertyVillage());
+        r.setExitYear(v.exitYear());
+        r.setHouseholdCount(v.householdCount());
+        r.setPopulation(v.population());
+        r.setNote(v.note());
+    }
+
+    /** Groups keep their ids across renames; a group no longer listed goes to the recycle bin, not away. */
+    private void saveGroups(UUID villageId, List<VillageGroup> groups, OffsetDateTime now) {
+        Map<UUID, VillageGroupRecord> existing = new HashMap<>();
+        dsl.selectFrom(VILLAGE_GROUP)
+                .where(VILLAGE_GROUP.VILLAGE_ID.eq(villageId).and(VILLAGE_GROUP.DELETED_AT.isNull()))
+                .forEach(g -> existing.put(g.getId(), g));
+        List<VillageGroupRecord> inserts = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            VillageGroup g = groups.get(i);
+            VillageGroupRecord old = g.id() == null ? null : existing.remove(g.id());
+            if (old == null) {
+                VillageGroupRecord r = dsl.newRecord(VILLAGE_GROUP);
+                r.setId(g.id() != null ? g.id() : UUID.randomUUID());
+                r.setVillageId(villageId);
+                r.setName(g.name());
+                r.setSortOrder(i);
+                r.setCreatedAt(now);
+                r.setUpdatedAt(now);
+                r.setVersion(0);
+                inserts.add(r);
+            } else if (!old.getName().equals(g.name()) || old.getSortOrder() != i) {
+                dsl.update(VILLAGE_GROUP)
+                        .set(VILLAGE_GROUP.NAME, g.name())
+                        .set(VILLAGE_GROUP.SORT_ORDER, i)
+                        .set(VILLAGE_GROUP.UPDATED_AT, now)
+                        .set(VILLAGE_GROUP.VERSION, VILLAGE_GROUP.VERSION.plus(1))
+                        .where(VILLAGE_GROUP.ID.eq(old.getId()))
+                        .execute();
+            }
+        }
+        if (!inserts.isEmpty()) {
+            dsl.batchInsert(inserts).execute();
+        }
+        if (!existing.isEmpty()) {
+            dsl.update(VILLAGE_GROUP)
+                    .set(VILLAGE_GROUP.DELETED_AT, now)
+                    .set(VILLAGE_GROUP.UPDATED_AT, now)
+                    .where(VILLAGE_GROUP.ID.in(existing.keySet()))
+                    .execute();
+        }
+    }
+
+    private void saveWeakYears(UUID villageId, Set<Integer> years, OffsetDateTime now) {
+        Set<Integer> stored = new HashSet<>(dsl.select(VILLAGE_WEAK_YEAR.WEAK_YEAR).from(VILLAGE_WEAK_YEAR)
+                .where(VILLAGE_WEAK_YEAR.VILLAGE_ID.eq(villageId)).fetch(VILLAGE_WEAK_YEAR.WEAK_YEAR));
+        Set<Integer> removed = new HashSet<>(stored);
+        removed.removeAll(years);
+        if (!removed.isEmpty()) {
+            dsl.deleteFrom(VILLAGE_WEAK_YEAR)
+                    .where(VILLAGE_WEAK_YEAR.VILLAGE_ID.eq(villageId).and(VILLAGE_WEAK_YEAR.WEAK_YEAR.in(removed)))
+                    .execute();
+        }
+        for (Integer year : years) {
+            if (!stored.contains(year)) {
+                dsl.insertInto(VILLAGE_WEAK_YEAR, VILLAGE_WEAK_YEAR.VILLAGE_ID, VILLAGE_WEAK_YEAR.WEAK_YEAR,
+                        VILLAGE_WEAK_YEAR.CREATED_AT).values(villageId, year, now).execute();
+            }
+        }
+    }
+
+    /** Moves the village to the recycle bin, if it has not changed since it was read. */
+    public boolean moveToBin(UUID id, int version, OffsetDateTime now) {
+        return dsl.update(VILLAGE)
+                .set(VILLAGE.DELETED_AT, now)
+                .set(VILLAGE.UPDATED_AT, now)
+                .set(VILLAGE.VERSION, VILLAGE.VERSION.plus(1))
+                .where(VILLAGE.ID.eq(id).and(VILLAGE.VERSION.eq(version)).and(VILLAGE.DELETED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    public boolean restoreFromBin(UUID id, OffsetDateTime now) {
+        return dsl.update(VILLAGE)
+                .set(VILLAGE.DELETED_AT, (OffsetDateTime) null)
+                .set(VILLAGE.UPDATED_AT, now)
+                .set(VILLAGE.VERSION, VILLAGE.VERSION.plus(1))
+                .where(VILLAGE.ID.eq(id).and(VILLAGE.DELETED_AT.isNotNull()))
+                .execute() == 1;
+    }
+
+    public int countActive() {
+        return dsl.fetchCount(VILLAGE, VILLAGE.DELETED_AT.isNull());
+    }
+
+    /** Groups of villages in use. */
+    public int countActiveGroups() {
+        return dsl.fetchCount(dsl.select().from(VILLAGE_GROUP).join(VILLAGE).on(VILLAGE.ID.eq(VILLAGE_GROUP.VILLAGE_ID))
+                .where(VILLAGE_GROUP.DELETED_AT.isNull().and(VILLAGE.DELETED_AT.isNull())));
+    }
+}
