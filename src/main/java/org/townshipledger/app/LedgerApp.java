@@ -1,17 +1,144 @@
 package org.townshipledger.app;
 
+import atlantafx.base.theme.PrimerLight;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.townshipledger.common.Messages;
+import org.townshipledger.db.DataDirs;
+import org.townshipledger.db.Database;
+import org.townshipledger.db.LedgerSettings;
+import org.townshipledger.db.LedgerUnavailableException;
+import org.townshipledger.ui.Fxml;
 
-/** The JavaFX application. */
+/**
+ * The window. Shows itself first, then opens the ledger in the background (Flyway and H2 take a moment),
+ * asking for the township, county and year when the data folder has no ledger yet.
+ */
 public final class LedgerApp extends Application {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerApp.class);
+
+    private static volatile String dataDirOption;
+    private AppContext context;
+
+    /** Called by the CLI when no command is given; returns when the window is closed. */
     static void start(String dataDirOption, String lang) {
+        LedgerApp.dataDirOption = dataDirOption;
         Application.launch(LedgerApp.class);
     }
 
     @Override
     public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        stage.setTitle(Messages.get("app.title"));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setScene(styled(new Scene(loading(), 1200, 760)));
+        stage.setOnShown(e -> LOG.info("First window after {} ms",
+                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
         stage.show();
+
+        Path dataDir = DataDirs.resolve(dataDirOption);
+        Optional<LedgerSettings> newLedger = Optional.empty();
+        if (!Database.exists(dataDir)) {
+            newLedger = SettingsDialog.ask(stage, LedgerSettings.of("", "", LedgerSettings.currentYear()), true);
+            if (newLedger.isEmpty()) {
+                Platform.exit();
+                return;
+            }
+        }
+        Optional<LedgerSettings> create = newLedger;
+        Thread opener = new Thread(() -> {
+            try {
+                Database db = create.isPresent() ? Database.create(dataDir, create.get()) : Database.open(dataDir);
+                AppContext ctx = new AppContext(db);
+                LedgerSettings settings = ctx.settings.ledgerSettings();
+                boolean configured = ctx.settings.isConfigured();
+                Platform.runLater(() -> opened(stage, ctx, settings, configured));
+            } catch (LedgerUnavailableException e) {
+                Platform.runLater(() -> fatal(stage, e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.error("Cannot open the ledger in {}", dataDir, e);
+                Platform.runLater(() -> fatal(stage, Messages.get("error.unexpected", e.getMessage())));
+            }
+        }, "ledger-open");
+        opener.setDaemon(true);
+        opener.start();
+    }
+
+    private void opened(Stage stage, AppContext ctx, LedgerSettings settings, boolean configured) {
+        context = ctx;
+        if (!configured) {
+            // A ledger without a township (made by an interrupted first start): ask again, then save.
+            Optional<LedgerSettings> entered = SettingsDialog.ask(stage, settings, true);
+            if (entered.isEmpty()) {
+                Platform.exit();
+                return;
+            }
+            ctx.executor.execute(() -> {
+                ctx.settings.save(entered.get());
+                return entered.get();
+            }, saved -> showMain(stage, ctx, saved), e -> fatal(stage, e.getMessage()));
+            return;
+        }
+        showMain(stage, ctx, settings);
+    }
+
+    private void showMain(Stage stage, AppContext ctx, LedgerSettings settings) {
+        Database db = ctx.database;
+        MainWindowController controller = new MainWindowController(ctx);
+        Parent root = Fxml.load(MainWindowController.class, "MainWindow.fxml", controller);
+        stage.getScene().setRoot(root);
+        stage.setTitle(windowTitle(settings));
+        controller.start(settings);
+        LOG.info("Ledger {} ready after {} ms", db.file(),
+                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
+
+    static String windowTitle(LedgerSettings s) {
+        return Messages.get("app.title") + " — " + s.township();
+    }
+
+    private static Parent loading() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(48, 48);
+        VBox box = new VBox(16, spinner, new Label(Messages.get("app.opening")));
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    /** The app's own stylesheet on top of the AtlantaFX theme. */
+    static Scene styled(Scene scene) {
+        scene.getStylesheets().add(LedgerApp.class.getResource("app.css").toExternalForm());
+        return scene;
+    }
+
+    private static void fatal(Stage stage, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.initOwner(stage);
+        alert.setTitle(Messages.get("app.title"));
+        alert.setHeaderText(Messages.get("app.cannotOpen"));
+        alert.showAndWait();
+        Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.townshipledger.village;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.TreeSet;
@@ -38,6 +39,14 @@ public record Village(UUID id, String name, String nameInitials, String statsCod
 
     public boolean weakIn(int year) {
         return weakYears.contains(year);
+    }
+
+    /** Same facts as {@code other}, ignoring id, version and timestamps. */
+    public boolean sameEntryAs(Village other) {
+        return name.equals(other.name) && Objects.equals(statsCode, other.statsCode) && kind == other.kind
+                && povertyVillage == other.povertyVillage && Objects.equals(exitYear, other.exitYear)
+                && Objects.equals(householdCount, other.householdCount) && Objects.equals(population, other.population)
+                && Objects.equals(note, other.note) && weakYears.equals(other.weakYears) && groups.equals(other.groups);
     }
 
     public List<String> groupNames() {

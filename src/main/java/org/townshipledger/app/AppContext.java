@@ -1,0 +1,32 @@
+package org.townshipledger.app;
+
+import java.time.Clock;
+import org.townshipledger.db.Database;
+import org.townshipledger.db.SettingsStore;
+import org.townshipledger.ui.FxTaskExecutor;
+import org.townshipledger.ui.StatusBarModel;
+import org.townshipledger.village.VillageService;
+
+/** The application's parts, wired by hand in one place. One per open ledger. */
+final class AppContext implements AutoCloseable {
+
+    final Database database;
+    final SettingsStore settings;
+    final VillageService villages;
+    final FxTaskExecutor executor = new FxTaskExecutor();
+    final StatusBarModel status = new StatusBarModel();
+    final Clock clock = Clock.systemDefaultZone();
+
+    AppContext(Database database) {
+        this.database = database;
+        this.settings = new SettingsStore(database.dsl());
+        this.villages = new VillageService(database, settings, clock);
+    }
+
+    /** Lets pending saves finish, then closes the ledger. */
+    @Override
+    public void close() {
+        executor.close();
+        database.close();
+    }
+}

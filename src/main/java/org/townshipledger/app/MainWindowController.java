@@ -1,0 +1,109 @@
+package org.townshipledger.app;
+
+import java.time.LocalTime;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.townshipledger.common.Messages;
+import org.townshipledger.db.LedgerSettings;
+
+/** The main window: navigation between registers, menus, and the status bar. */
+public final class MainWindowController {
+
+    private final AppContext ctx;
+    private final Map<Screen, Screen.Loaded> built = new EnumMap<>(Screen.class);
+
+    @FXML private ListView<Screen> navList;
+    @FXML private StackPane content;
+    @FXML private Label ledgerLabel;
+    @FXML private Label statusMessage;
+    @FXML private Hyperlink undoLink;
+    @FXML private Label pathLabel;
+
+    MainWindowController(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @FXML
+    private void initialize() {
+        navList.getItems().setAll(Screen.values());
+        navList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Screen s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : s.title());
+            }
+        });
+        navList.getSelectionModel().selectedItemProperty().addListener((obs, old, s) -> {
+            if (s != null) {
+                show(s);
+            }
+        });
+        statusMessage.textProperty().bind(ctx.status.messageProperty());
+        undoLink.visibleProperty().bind(ctx.status.undoProperty().isNotNull());
+        undoLink.managedProperty().bind(undoLink.visibleProperty());
+        pathLabel.setText(Messages.get("status.ledgerPath", ctx.database.file()));
+    }
+
+    /** Shows the settings in the status bar and opens the first register. */
+    void start(LedgerSettings settings) {
+        showSettings(settings);
+        navList.getSelectionModel().select(Screen.VILLAGES);
+    }
+
+    private void showSettings(LedgerSettings s) {
+        ledgerLabel.setText(s.county().isEmpty()
+                ? Messages.get("status.ledger.noCounty", s.township(), s.workingYear())
+                : Messages.get("status.ledger", s.township(), s.county(), s.workingYear()));
+    }
+
+    private void show(Screen screen) {
+        Screen.Loaded loaded = built.computeIfAbsent(screen, s -> s.factory.apply(ctx));
+        content.getChildren().setAll(loaded.view());
+        loaded.onShow().run();
+    }
+
+    @FXML
+    private void onSettings() {
+        ctx.executor.execute(ctx.settings::ledgerSettings, current ->
+                SettingsDialog.ask(content.getScene().getWindow(), current, false).ifPresent(this::saveSettings),
+                e -> ctx.status.show(e.getMessage()));
+    }
+
+    private void saveSettings(LedgerSettings updated) {
+        ctx.executor.execute(() -> {
+            ctx.settings.save(updated);
+            return updated;
+        }, saved -> {
+            showSettings(saved);
+            ((Stage) content.getScene().getWindow()).setTitle(LedgerApp.windowTitle(saved));
+            ctx.status.saved(LocalTime.now(ctx.clock));
+            Screen selected = navList.getSelectionModel().getSelectedItem();
+            if (selected != null) {
+                show(selected);
+            }
+        }, e -> ctx.status.show(e.getMessage()));
+    }
+
+    @FXML
+    private void onExit() {
+        Platform.exit();
+    }
+
+    @FXML
+    private void onAbout() {
+        AboutDialog.show(content.getScene().getWindow(), ctx.database.file());
+    }
+
+    @FXML
+    private void onUndo() {
+        ctx.status.undo();
+    }
+}

@@ -1,0 +1,52 @@
+package org.townshipledger.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.townshipledger.common.TaskExecutor;
+
+/**
+ * One background thread for database work, results back on the JavaFX thread. A single thread keeps
+ * saves in the order the clerk made them. Work is never interrupted (an interrupt inside H2 can damage
+ * the file); the thread is a daemon so closing the window is not held up.
+ */
+public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ledger-db");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Override
+    public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
+        worker.execute(() -> {
+            try {
+                T result = work.call();
+                Platform.runLater(() -> onSuccess.accept(result));
+            } catch (Exception e) {
+                LOG.debug("Background work failed", e);
+                Platform.runLater(() -> onFailure.accept(e));
+            }
+        });
+    }
+
+    /** Lets queued work finish (saves must land), then stops the thread. */
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("Background work still running at exit");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
