@@ -31,7 +31,7 @@ public final class LedgerApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerApp.class);
 
-    private static volatile String dataDirOption;
+    static volatile String dataDirOption;
     private AppContext context;
 
     /** Called by the CLI when no command is given; returns when the window is closed. */
