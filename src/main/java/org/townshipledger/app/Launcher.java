@@ -2,7 +2,10 @@ package org.townshipledger.app;
 
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.townshipledger.cli.Cli;
+import org.townshipledger.db.DataDirs;
 
 /**
  * Entry point. Does not extend Application: with a command the JVM never loads JavaFX, and the plain
@@ -13,9 +16,21 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /**
+     * Logs go to {@code logs/} in the data folder, set before the first logger is made. A folder that does not
+     * exist yet is not created for them (a mistyped --data-dir must not leave folders behind): the temp folder
+     * takes the log then.
+     */
+    private static Path logDir(String[] args) {
+        Path dataDir = DataDirs.resolve(Cli.optionValue(args, "--data-dir"));
+        return Files.isDirectory(dataDir) ? dataDir.resolve("logs")
+                : Path.of(System.getProperty("java.io.tmpdir"), "township-ledger-logs");
+    }
+
     public static void main(String[] args) {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        System.setProperty("ledger.logDir", logDir(args).toString());
         Charset cs = System.console() != null ? System.console().charset() : Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
