@@ -51,7 +51,12 @@ public final class LedgerApp extends Application {
                 System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
         stage.show();
 
-        Path dataDir = DataDirs.resolve(dataDirOption);
+        // Let the window paint before asking anything or touching the disk.
+        Platform.runLater(() -> openLedger(stage, DataDirs.resolve(dataDirOption)));
+    }
+
+    /** Asks for the township when the folder has no ledger yet, then opens (or creates) it in the background. */
+    private void openLedger(Stage stage, Path dataDir) {
         Optional<LedgerSettings> newLedger = Optional.empty();
         if (!Database.exists(dataDir)) {
             newLedger = SettingsDialog.ask(stage, LedgerSettings.of("", "", LedgerSettings.currentYear()), true);

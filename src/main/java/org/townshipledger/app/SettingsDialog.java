@@ -11,6 +11,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Problem;
@@ -41,6 +42,9 @@ final class SettingsDialog {
         TextField county = field(initial.county(), Messages.get("setup.county.prompt"));
         TextField year = field(Integer.toString(initial.workingYear()), "");
         year.setPrefColumnCount(6);
+        township.setId("townshipField");
+        county.setId("countyField");
+        year.setId("yearField");
         TextField preparer = field(initial.preparer(), "");
         TextField reviewer = field(initial.reviewer(), "");
         Label error = new Label();
@@ -52,18 +56,18 @@ final class SettingsDialog {
         grid.setVgap(8);
         grid.setPadding(new Insets(16, 20, 8, 20));
         int row = 0;
-        grid.addRow(row++, new Label(Messages.get("settings.township") + " *"), township);
-        grid.addRow(row++, new Label(Messages.get("settings.county")), county);
-        grid.addRow(row++, new Label(Messages.get("settings.year") + " *"), year);
-        grid.addRow(row++, new Label(Messages.get("settings.preparer")), preparer);
-        grid.addRow(row++, new Label(Messages.get("settings.reviewer")), reviewer);
+        grid.addRow(row++, label(Messages.get("settings.township") + " *"), township);
+        grid.addRow(row++, label(Messages.get("settings.county")), county);
+        grid.addRow(row++, label(Messages.get("settings.year") + " *"), year);
+        grid.addRow(row++, label(Messages.get("settings.preparer")), preparer);
+        grid.addRow(row++, label(Messages.get("settings.reviewer")), reviewer);
         grid.add(error, 0, row, 2, 1);
         Label hint = new Label(Messages.get("setup.hint"));
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
         grid.add(hint, 0, row + 1, 2, 1);
         dialog.getDialogPane().setContent(grid);
-        dialog.getDialogPane().setPrefWidth(460);
+        dialog.getDialogPane().setPrefWidth(500);
 
         javafx.beans.binding.ObjectBinding<List<Problem>> problems = Bindings.createObjectBinding(
                 () -> settingsOf(township, county, year, preparer, reviewer).map(LedgerSettings::problems)
@@ -94,6 +98,12 @@ final class SettingsDialog {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static TextField field(String text, String prompt) {
