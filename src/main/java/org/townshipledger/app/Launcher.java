@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.townshipledger.cli.Args;
 import org.townshipledger.cli.Cli;
 import org.townshipledger.db.DataDirs;
 
@@ -22,7 +23,7 @@ public final class Launcher {
      * takes the log then.
      */
     private static Path logDir(String[] args) {
-        Path dataDir = DataDirs.resolve(Cli.optionValue(args, "--data-dir"));
+        Path dataDir = DataDirs.resolve(Args.optionValue(args, "--data-dir"));
         return Files.isDirectory(dataDir) ? dataDir.resolve("logs")
                 : Path.of(System.getProperty("java.io.tmpdir"), "township-ledger-logs");
     }

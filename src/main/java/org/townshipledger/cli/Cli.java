@@ -42,7 +42,7 @@ public final class Cli implements Callable<Integer> {
 
     /** Runs one command line and returns its exit code; never calls System.exit. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, GuiStarter gui) {
-        Messages.use(Messages.choose(optionValue(args, "--lang")));
+        Messages.use(Messages.choose(Args.optionValue(args, "--lang")));
         CommandLine cl = new CommandLine(new Cli(gui));
         cl.setResourceBundle(ResourceBundle.getBundle("org.townshipledger.cli.CliMessages", Messages.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
@@ -81,18 +81,5 @@ public final class Cli implements Callable<Integer> {
         LOG.error("Command failed", ex);
         err.println(Messages.get("cli.failed", ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
         return ExitCodes.BAD_INPUT;
-    }
-
-    /** The value of an option such as {@code --lang}, looked for before picocli runs (so its help is in that language). */
-    public static String optionValue(String[] args, String option) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals(option) && i + 1 < args.length) {
-                return args[i + 1];
-            }
-            if (args[i].startsWith(option + "=")) {
-                return args[i].substring(option.length() + 1);
-            }
-        }
-        return null;
     }
 }

@@ -10,7 +10,7 @@ public final class LedgerOptions {
     @Option(names = "--data-dir", paramLabel = "DIR", descriptionKey = "data-dir")
     String dataDir;
 
-    /** Read before picocli runs (see {@link Cli#optionValue}); declared here so picocli accepts it. */
+    /** Read before picocli runs (see {@link Args#optionValue}); declared here so picocli accepts it. */
     @Option(names = "--lang", paramLabel = "zh|en", descriptionKey = "lang")
     String lang;
 

@@ -173,13 +173,9 @@ public final class Database implements AutoCloseable {
         dsl.execute("CHECKPOINT SYNC");
     }
 
+    /** Closes the pool; H2 closes the file when its last connection goes. */
     @Override
     public void close() {
-        try {
-            dsl.execute("SHUTDOWN");
-        } catch (RuntimeException e) {
-            LOG.debug("Shutdown of {} failed: {}", dataDir, e.getMessage());
-        }
         pool.dispose();
     }
 }

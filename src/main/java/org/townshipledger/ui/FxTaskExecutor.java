@@ -46,7 +46,9 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 LOG.warn("Background work still running at exit");
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Not re-raised: the ledger is closed right after this on the same thread, and H2 must not be
+            // entered by an interrupted thread. Exit is under way anyway.
+            LOG.warn("Interrupted while waiting for background work at exit");
         }
     }
 }
