@@ -3,6 +3,7 @@ package org.townshipledger.app;
 import atlantafx.base.theme.PrimerLight;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -37,6 +38,8 @@ public final class LedgerApp extends Application {
     /** Called by the CLI when no command is given; returns when the window is closed. */
     static void start(String dataDirOption, String lang) {
         LedgerApp.dataDirOption = dataDirOption;
+        // JavaFX's own texts (OK, Cancel, the text-field menu) follow the default locale.
+        Locale.setDefault(Messages.locale());
         Application.launch(LedgerApp.class);
     }
 
