@@ -158,6 +158,31 @@ class CliTest {
         assertThat(stats.err()).isEmpty();
     }
 
+    /** The one county-scale test: over 500 villages the repository reads groups and weak years differently. */
+    @Test
+    void countyDemoListsEveryVillageWithItsGroups() throws IOException {
+        String d = ledger("county");
+        assertThat(run("demo", "--scale", "county", "--seed", "3", "--data-dir", d).code()).isZero();
+
+        List<String> stats = run("stats", "--data-dir", d).outLines();
+        Result list = run("villages", "list", "--format", "csv", "--data-dir", d);
+
+        int groups;
+        int weak;
+        try (Database db = Database.open(Path.of(d))) {
+            groups = db.dsl().fetchCount(VILLAGE_GROUP);
+            weak = db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.VILLAGE_WEAK_YEAR,
+                    org.townshipledger.db.jooq.Tables.VILLAGE_WEAK_YEAR.WEAK_YEAR.eq(2025));
+        }
+        assertThat(stats).containsExactly("villages\t650", "groups\t" + groups);
+        Path f = dir.resolve("county.csv");
+        Files.writeString(f, list.out(), StandardCharsets.UTF_8);
+        Table t = TableReader.read(f, List.of("村名", "小组数"));
+        assertThat(t.rows()).hasSize(650);
+        assertThat(t.rows().stream().mapToInt(r -> Integer.parseInt(r.get("小组数"))).sum()).isEqualTo(groups);
+        assertThat(t.rows().stream().filter(r -> r.get("是否软弱涣散(2025)").equals("是")).count()).isEqualTo(weak);
+    }
+
     @Test
     void sameSeedGivesTheSameList() {
         assertThat(run("demo", "--scale", "township", "--seed", "7", "--data-dir", ledger("b")).code()).isZero();
