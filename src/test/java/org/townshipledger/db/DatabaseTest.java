@@ -133,6 +133,19 @@ class DatabaseTest {
     }
 
     @Test
+    void damagedFileIsRefusedAndLeftUnchanged() throws IOException {
+        byte[] garbage = new byte[20_000];
+        new java.util.Random(1).nextBytes(garbage);
+        Files.write(Database.ledgerFile(dir), garbage);
+
+        LedgerUnavailableException ex = catchThrowableOfType(LedgerUnavailableException.class, () -> Database.open(dir));
+
+        assertThat(ex.reason()).isEqualTo(LedgerUnavailableException.Reason.CORRUPT);
+        assertThat(ex.getMessage()).startsWith("台账文件已损坏，无法打开");
+        assertThat(Files.readAllBytes(Database.ledgerFile(dir))).isEqualTo(garbage);
+    }
+
+    @Test
     void closedLedgerCanBeOpenedAgainInTheSameProcess() {
         try (Database db = Database.create(dir)) {
             new VillageService(db).save(village("大石村"));
