@@ -49,7 +49,7 @@ public final class Cli implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println(Messages.get("cli.usageError", ex.getMessage()));
+            err.println(Messages.get("cli.usageError", usageProblem(ex)));
             ex.getCommandLine().usage(err);
             return ExitCodes.USAGE;
         });
@@ -58,6 +58,19 @@ public final class Cli implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** picocli words its errors in English; the common ones are said again in the user's language. */
+    static String usageProblem(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            return Messages.get("cli.usage.unmatched", String.join(" ", u.getUnmatched()));
+        }
+        if (ex instanceof CommandLine.MissingParameterException m) {
+            return Messages.get("cli.usage.missing", m.getMissing().stream()
+                    .map(arg -> arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : arg.paramLabel())
+                    .collect(java.util.stream.Collectors.joining("、")));
+        }
+        return ex.getMessage();
     }
 
     static int handle(Exception ex, PrintWriter err) {

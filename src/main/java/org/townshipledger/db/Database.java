@@ -81,6 +81,10 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database connect(Path dataDir, boolean mustExist) {
+        if (mustExist && isEmptyFile(ledgerFile(dataDir))) {
+            // A 0-byte file (a failed copy to a USB stick) would silently become a new, empty ledger.
+            throw LedgerUnavailableException.corrupt(ledgerFile(dataDir), null);
+        }
         // WRITE_DELAY=0: a killed process must not lose the last commits.
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_BASE) + ";WRITE_DELAY=0"
                 + (mustExist ? ";IFEXISTS=TRUE" : "");
@@ -95,7 +99,7 @@ public final class Database implements AutoCloseable {
         }
         Database db = new Database(dataDir, pool);
         try {
-            db.migrate();
+            db.migrate(mustExist);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -103,25 +107,37 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    private static boolean isEmptyFile(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     private static RuntimeException translate(Path file, SQLException e) {
         return switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> LedgerUnavailableException.busy(file, e);
             case ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1, ErrorCode.DATABASE_NOT_FOUND_1 ->
                     LedgerUnavailableException.missing(file);
-            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1 ->
-                    LedgerUnavailableException.corrupt(file, e);
+            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.IO_EXCEPTION_1,
+                    ErrorCode.IO_EXCEPTION_2 -> LedgerUnavailableException.corrupt(file, e);
             default -> new IllegalStateException(e.getMessage(), e);
         };
     }
 
     /** Refuses a ledger written by a newer program (Flyway alone only warns), then applies pending migrations. */
-    private void migrate() {
+    private void migrate(boolean existing) {
         Flyway flyway = Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
                 .load();
         try {
             MigrationInfo[] all = flyway.info().all();
+            if (existing && flyway.info().applied().length == 0) {
+                // Every ledger has its migration history from the start: without it this H2 file is not ours.
+                throw LedgerUnavailableException.corrupt(ledgerFile(dataDir), null);
+            }
             MigrationInfo future = Arrays.stream(all)
                     .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
                             || m.getState() == MigrationState.FUTURE_FAILED)

@@ -146,6 +146,37 @@ class DatabaseTest {
     }
 
     @Test
+    void emptyFileIsRefusedAsDamagedNotTurnedIntoANewLedger() throws IOException {
+        Files.write(Database.ledgerFile(dir), new byte[0]);
+
+        LedgerUnavailableException ex = catchThrowableOfType(LedgerUnavailableException.class, () -> Database.open(dir));
+
+        assertThat(ex.reason()).isEqualTo(LedgerUnavailableException.Reason.CORRUPT);
+        assertThat(Files.size(Database.ledgerFile(dir))).isZero();
+    }
+
+    @Test
+    void anH2FileThatIsNotALedgerIsRefusedAndLeftAlone() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=0";
+        try (Connection c = DriverManager.getConnection(url, "ledger", "");
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE other_program (x INT)");
+        }
+
+        LedgerUnavailableException ex = catchThrowableOfType(LedgerUnavailableException.class, () -> Database.open(dir));
+
+        assertThat(ex.reason()).isEqualTo(LedgerUnavailableException.Reason.CORRUPT);
+        try (Connection c = DriverManager.getConnection(url, "ledger", "");
+             ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
+            List<String> tables = new ArrayList<>();
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
+            }
+            assertThat(tables).containsExactly("OTHER_PROGRAM");
+        }
+    }
+
+    @Test
     void closedLedgerCanBeOpenedAgainInTheSameProcess() {
         try (Database db = Database.create(dir)) {
             new VillageService(db).save(village("大石村"));
