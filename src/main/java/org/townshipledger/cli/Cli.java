@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
@@ -22,8 +21,6 @@ import picocli.CommandLine.Mixin;
 @Command(name = "township-ledger", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         subcommands = {InitCommand.class, DemoCommand.class, StatsCommand.class, VillagesCommand.class})
 public final class Cli implements Callable<Integer> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
 
     @Mixin
     LedgerOptions ledger;
@@ -91,7 +88,9 @@ public final class Cli implements Callable<Integer> {
             err.println(ex.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        LOG.error("Command failed", ex);
+        // Looked up here, not in a static field: setting up logging costs a few hundred ms that the
+        // window's start must not wait for.
+        LoggerFactory.getLogger(Cli.class).error("Command failed", ex);
         err.println(Messages.get("cli.failed", ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
         return ExitCodes.BAD_INPUT;
     }

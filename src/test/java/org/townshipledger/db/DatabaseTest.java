@@ -69,6 +69,8 @@ class DatabaseTest {
     void freshLedgerIsAtTheNewestMigration() throws Exception {
         try (Database db = Database.create(dir)) {
             assertThat(db.schemaVersion()).isEqualTo(Integer.toString(newestMigrationVersion()));
+            assertThat(Database.SCHEMA_VERSION).as("Database.SCHEMA_VERSION must name the newest migration file")
+                    .isEqualTo(newestMigrationVersion());
         }
     }
 
