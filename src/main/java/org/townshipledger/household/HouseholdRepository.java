@@ -1,0 +1,429 @@
+package org.townshipledger.household;
+
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD;
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_CHECK;
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_INCOME;
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_MEMBER;
+import static org.townshipledger.db.jooq.Tables.VILLAGE;
+import static org.townshipledger.db.jooq.Tables.VILLAGE_GROUP;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.townshipledger.common.Page;
+import org.townshipledger.common.Pinyin;
+import org.townshipledger.common.Sex;
+import org.townshipledger.db.jooq.tables.records.HouseholdMemberRecord;
+import org.townshipledger.db.jooq.tables.records.HouseholdRecord;
+
+/** Households, members, yearly checks and incomes in the ledger. Lists are paged in SQL. */
+public final class HouseholdRepository {
+
+    /** Above this many, ID look-ups fetch in slices (a very long IN list is slow to parse). */
+    private static final int IN_LIST_SLICE = 1000;
+
+    private final DSLContext dsl;
+
+    public HouseholdRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public HouseholdRepository with(DSLContext ctx) {
+        return new HouseholdRepository(ctx);
+    }
+
+    // ---- the list ----
+
+    /** One page of households in use matching {@code q}, in pinyin order of the head's name. */
+    public Page<HouseholdRow> search(HouseholdQuery q, int offset, int limit) {
+        Condition where = conditionOf(q);
+        int total = dsl.fetchCount(HOUSEHOLD, where);
+        List<HouseholdRow> rows = dsl.select(HOUSEHOLD.ID, VILLAGE.NAME, VILLAGE_GROUP.NAME, HOUSEHOLD.HEAD_NAME,
+                        HOUSEHOLD.HEAD_ID_NUMBER, HOUSEHOLD.MEMBER_COUNT, HOUSEHOLD.CATEGORY, HOUSEHOLD.POVERTY_STATUS,
+                        HOUSEHOLD.EXIT_YEAR, HOUSEHOLD.MONITORING_TYPE, HOUSEHOLD.PHONE)
+                .from(HOUSEHOLD)
+                .join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
+                .leftJoin(VILLAGE_GROUP).on(VILLAGE_GROUP.ID.eq(HOUSEHOLD.GROUP_ID))
+                .where(where)
+                .orderBy(HOUSEHOLD.HEAD_INITIALS, HOUSEHOLD.HEAD_NAME, HOUSEHOLD.ID)
+                .offset(offset).limit(limit)
+                .fetch(r -> new HouseholdRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        code(HouseholdCategory.class, r.value7()), code(PovertyStatus.class, r.value8()), r.value9(),
+                        code(MonitoringType.class, r.value10()), r.value11()));
+        return new Page<>(rows, offset, total);
+    }
+
+    private Condition conditionOf(HouseholdQuery q) {
+        Condition c = HOUSEHOLD.DELETED_AT.isNull();
+        if (q.villageId() != null) {
+            c = c.and(HOUSEHOLD.VILLAGE_ID.eq(q.villageId()));
+        }
+        if (q.groupId() != null) {
+            c = c.and(HOUSEHOLD.GROUP_ID.eq(q.groupId()));
+        }
+        if (q.category() != null) {
+            c = c.and(HOUSEHOLD.CATEGORY.eq(q.category().name()));
+        }
+        if (q.status() != null) {
+            c = c.and(HOUSEHOLD.POVERTY_STATUS.eq(q.status().name()));
+        }
+        if (q.monitoringType() != null) {
+            c = c.and(HOUSEHOLD.MONITORING_TYPE.eq(q.monitoringType().name()));
+        }
+        String text = q.text() == null ? "" : q.text().strip().toLowerCase(Locale.ROOT);
+        if (!text.isEmpty()) {
+            c = c.and(textCondition(text));
+        }
+        return c;
+    }
+
+    /**
+     * Digits (and a final X) are the tail of an ID: a prefix search on the reversed ID, which the index serves.
+     * Anything else is a name or pinyin initials, found in the household's search text.
+     */
+    private static Condition textCondition(String text) {
+        Condition byName = HOUSEHOLD.SEARCH_TEXT.contains(text);
+        if (text.matches("[0-9]{3,17}[0-9x]?|[0-9]*x")) {
+            String reversedTail = new StringBuilder(text.toUpperCase(Locale.ROOT)).reverse().toString();
+            return byName.or(DSL.exists(DSL.selectOne().from(HOUSEHOLD_MEMBER)
+                    .where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.eq(HOUSEHOLD.ID)
+                            .and(HOUSEHOLD_MEMBER.DELETED_AT.isNull())
+                            .and(HOUSEHOLD_MEMBER.ID_REVERSED.startsWith(reversedTail)))));
+        }
+        return byName;
+    }
+
+    // ---- one household ----
+
+    public Optional<Household> findById(UUID id) {
+        Record r = dsl.select(HOUSEHOLD.fields()).select(VILLAGE.NAME, VILLAGE_GROUP.NAME)
+                .from(HOUSEHOLD)
+                .join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
+                .leftJoin(VILLAGE_GROUP).on(VILLAGE_GROUP.ID.eq(HOUSEHOLD.GROUP_ID))
+                .where(HOUSEHOLD.ID.eq(id))
+                .fetchOne();
+        if (r == null) {
+            return Optional.empty();
+        }
+        HouseholdRecord h = r.into(HOUSEHOLD);
+        List<Member> members = dsl.selectFrom(HOUSEHOLD_MEMBER)
+                .where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.eq(id).and(HOUSEHOLD_MEMBER.DELETED_AT.isNull()))
+                .orderBy(HOUSEHOLD_MEMBER.SORT_ORDER)
+                .fetch(HouseholdRepository::member);
+        return Optional.of(household(h, r.get(VILLAGE.NAME), r.get(VILLAGE_GROUP.NAME), members));
+    }
+
+    /** Households in use by their head's ID number (import: the same head means the same household). */
+    public Map<String, UUID> householdIdsByHeadId(Collection<String> headIds) {
+        Map<String, UUID> found = new HashMap<>();
+        forSlices(headIds, slice -> dsl.select(HOUSEHOLD.HEAD_ID_NUMBER, HOUSEHOLD.ID).from(HOUSEHOLD)
+                .where(HOUSEHOLD.HEAD_ID_NUMBER.in(slice).and(HOUSEHOLD.DELETED_AT.isNull()))
+                .forEach(r -> found.put(r.value1(), r.value2())));
+        return found;
+    }
+
+    /**
+     * Who holds each of {@code idNumbers} among members in use: ID number → the member's id and a description
+     * ("大石村 张三家：张小明") for messages.
+     */
+    public Map<String, Holder> holders(Collection<String> idNumbers) {
+        Map<String, Holder> found = new HashMap<>();
+        forSlices(idNumbers, slice -> dsl.select(HOUSEHOLD_MEMBER.ID_NUMBER, HOUSEHOLD_MEMBER.ID,
+                        HOUSEHOLD_MEMBER.HOUSEHOLD_ID, HOUSEHOLD_MEMBER.NAME, HOUSEHOLD.HEAD_NAME, VILLAGE.NAME)
+                .from(HOUSEHOLD_MEMBER)
+                .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(HOUSEHOLD_MEMBER.HOUSEHOLD_ID))
+                .join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
+                .where(HOUSEHOLD_MEMBER.ID_NUMBER.in(slice).and(HOUSEHOLD_MEMBER.DELETED_AT.isNull())
+                        .and(HOUSEHOLD.DELETED_AT.isNull()))
+                .forEach(r -> found.put(r.value1(), new Holder(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))));
+        return found;
+    }
+
+    /** A member in use who holds an ID number, as {@link #holders} finds them. */
+    public record Holder(UUID memberId, UUID householdId, String name, String headName, String villageName) {
+    }
+
+    private static void forSlices(Collection<String> values, java.util.function.Consumer<List<String>> action) {
+        List<String> all = new ArrayList<>(values);
+        for (int i = 0; i < all.size(); i += IN_LIST_SLICE) {
+            action.accept(all.subList(i, Math.min(all.size(), i + IN_LIST_SLICE)));
+        }
+    }
+
+    // ---- writing ----
+
+    /** Inserts households (ids already made) with their members; batched, for imports of many. */
+    public void insertAll(List<Household> households, OffsetDateTime now) {
+        List<HouseholdRecord> rows = new ArrayList<>(households.size());
+        List<HouseholdMemberRecord> memberRows = new ArrayList<>();
+        for (Household h : households) {
+            HouseholdRecord r = dsl.newRecord(HOUSEHOLD);
+            r.setId(h.id());
+            fill(r, h);
+            r.setCreatedAt(now);
+            r.setUpdatedAt(now);
+            r.setVersion(0);
+            rows.add(r);
+            for (int i = 0; i < h.members().size(); i++) {
+                memberRows.add(memberRecord(h.id(), h.members().get(i), i, now));
+            }
+        }
+        batchInsert(rows);
+        batchInsert(memberRows);
+    }
+
+    private <R extends org.jooq.TableRecord<R>> void batchInsert(List<R> records) {
+        for (int i = 0; i < records.size(); i += 2000) {
+            dsl.batchInsert(records.subList(i, Math.min(records.size(), i + 2000))).execute();
+        }
+    }
+
+    /**
+     * Updates a household and its members if nobody changed it since {@code h.version()} was read. Members keep
+     * their ids; a member no longer listed goes to the recycle bin.
+     *
+     * @return false when the household was changed or deleted meanwhile (nothing written)
+     */
+    public boolean update(Household h, OffsetDateTime now) {
+        HouseholdRecord r = dsl.newRecord(HOUSEHOLD);
+        fill(r, h);
+        int rows = dsl.update(HOUSEHOLD)
+                .set(r)
+                .set(HOUSEHOLD.UPDATED_AT, now)
+                .set(HOUSEHOLD.VERSION, HOUSEHOLD.VERSION.plus(1))
+                .where(HOUSEHOLD.ID.eq(h.id()).and(HOUSEHOLD.VERSION.eq(h.version())).and(HOUSEHOLD.DELETED_AT.isNull()))
+                .execute();
+        if (rows == 0) {
+            return false;
+        }
+        Map<UUID, HouseholdMemberRecord> existing = new HashMap<>();
+        dsl.selectFrom(HOUSEHOLD_MEMBER)
+                .where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.eq(h.id()).and(HOUSEHOLD_MEMBER.DELETED_AT.isNull()))
+                .forEach(m -> existing.put(m.getId(), m));
+        List<HouseholdMemberRecord> inserts = new ArrayList<>();
+        for (int i = 0; i < h.members().size(); i++) {
+            Member m = h.members().get(i);
+            HouseholdMemberRecord old = m.id() == null ? null : existing.remove(m.id());
+            HouseholdMemberRecord fresh = memberRecord(h.id(), m, i, now);
+            if (old == null) {
+                inserts.add(fresh);
+            } else {
+                fresh.changed(HOUSEHOLD_MEMBER.CREATED_AT, false);
+                dsl.update(HOUSEHOLD_MEMBER).set(fresh)
+                        .set(HOUSEHOLD_MEMBER.VERSION, HOUSEHOLD_MEMBER.VERSION.plus(1))
+                        .where(HOUSEHOLD_MEMBER.ID.eq(old.getId()))
+                        .execute();
+            }
+        }
+        batchInsert(inserts);
+        if (!existing.isEmpty()) {
+            dsl.update(HOUSEHOLD_MEMBER)
+                    .set(HOUSEHOLD_MEMBER.DELETED_AT, now)
+                    .set(HOUSEHOLD_MEMBER.UPDATED_AT, now)
+                    .where(HOUSEHOLD_MEMBER.ID.in(existing.keySet()))
+                    .execute();
+        }
+        return true;
+    }
+
+    public boolean moveToBin(UUID id, int version, OffsetDateTime now) {
+        return dsl.update(HOUSEHOLD)
+                .set(HOUSEHOLD.DELETED_AT, now)
+                .set(HOUSEHOLD.UPDATED_AT, now)
+                .set(HOUSEHOLD.VERSION, HOUSEHOLD.VERSION.plus(1))
+                .where(HOUSEHOLD.ID.eq(id).and(HOUSEHOLD.VERSION.eq(version)).and(HOUSEHOLD.DELETED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    public boolean restoreFromBin(UUID id, OffsetDateTime now) {
+        return dsl.update(HOUSEHOLD)
+                .set(HOUSEHOLD.DELETED_AT, (OffsetDateTime) null)
+                .set(HOUSEHOLD.UPDATED_AT, now)
+                .set(HOUSEHOLD.VERSION, HOUSEHOLD.VERSION.plus(1))
+                .where(HOUSEHOLD.ID.eq(id).and(HOUSEHOLD.DELETED_AT.isNotNull()))
+                .execute() == 1;
+    }
+
+    /** Households in the recycle bin, latest first. */
+    public List<HouseholdRow> findDeleted() {
+        return dsl.select(HOUSEHOLD.ID, VILLAGE.NAME, VILLAGE_GROUP.NAME, HOUSEHOLD.HEAD_NAME,
+                        HOUSEHOLD.HEAD_ID_NUMBER, HOUSEHOLD.MEMBER_COUNT, HOUSEHOLD.CATEGORY, HOUSEHOLD.POVERTY_STATUS,
+                        HOUSEHOLD.EXIT_YEAR, HOUSEHOLD.MONITORING_TYPE, HOUSEHOLD.PHONE)
+                .from(HOUSEHOLD)
+                .join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
+                .leftJoin(VILLAGE_GROUP).on(VILLAGE_GROUP.ID.eq(HOUSEHOLD.GROUP_ID))
+                .where(HOUSEHOLD.DELETED_AT.isNotNull())
+                .orderBy(HOUSEHOLD.DELETED_AT.desc())
+                .fetch(r -> new HouseholdRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        code(HouseholdCategory.class, r.value7()), code(PovertyStatus.class, r.value8()), r.value9(),
+                        code(MonitoringType.class, r.value10()), r.value11()));
+    }
+
+    public int countActive() {
+        return dsl.fetchCount(HOUSEHOLD, HOUSEHOLD.DELETED_AT.isNull());
+    }
+
+    public int countActiveMembers() {
+        return dsl.fetchCount(dsl.select(HOUSEHOLD_MEMBER.ID).from(HOUSEHOLD_MEMBER)
+                .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(HOUSEHOLD_MEMBER.HOUSEHOLD_ID))
+                .where(HOUSEHOLD_MEMBER.DELETED_AT.isNull().and(HOUSEHOLD.DELETED_AT.isNull())));
+    }
+
+    // ---- yearly facts ----
+
+    public List<HouseholdCheck> checks(UUID householdId) {
+        return dsl.selectFrom(HOUSEHOLD_CHECK).where(HOUSEHOLD_CHECK.HOUSEHOLD_ID.eq(householdId))
+                .orderBy(HOUSEHOLD_CHECK.CHECK_YEAR.desc())
+                .fetch(c -> new HouseholdCheck(c.getCheckYear(), c.getFoodClothing(), c.getCompulsoryEducation(),
+                        c.getBasicMedical(), c.getHousingSafety(), c.getDrinkingWater(), c.getNote(), c.getVerifiedOn()));
+    }
+
+    /** The checks of many households for one year (the export, the printouts). */
+    public Map<UUID, HouseholdCheck> checksOf(Collection<UUID> householdIds, int year) {
+        Map<UUID, HouseholdCheck> found = new HashMap<>();
+        List<UUID> all = new ArrayList<>(householdIds);
+        for (int i = 0; i < all.size(); i += IN_LIST_SLICE) {
+            dsl.selectFrom(HOUSEHOLD_CHECK)
+                    .where(HOUSEHOLD_CHECK.HOUSEHOLD_ID.in(all.subList(i, Math.min(all.size(), i + IN_LIST_SLICE)))
+                            .and(HOUSEHOLD_CHECK.CHECK_YEAR.eq(year)))
+                    .forEach(c -> found.put(c.getHouseholdId(), new HouseholdCheck(c.getCheckYear(), c.getFoodClothing(),
+                            c.getCompulsoryEducation(), c.getBasicMedical(), c.getHousingSafety(), c.getDrinkingWater(),
+                            c.getNote(), c.getVerifiedOn())));
+        }
+        return found;
+    }
+
+    /** Records the check of that year, replacing what was recorded for the same year. */
+    public void saveCheck(UUID householdId, HouseholdCheck c, OffsetDateTime now) {
+        dsl.mergeInto(HOUSEHOLD_CHECK)
+                .using(dsl.selectOne())
+                .on(HOUSEHOLD_CHECK.HOUSEHOLD_ID.eq(householdId).and(HOUSEHOLD_CHECK.CHECK_YEAR.eq(c.year())))
+                .whenMatchedThenUpdate()
+                .set(HOUSEHOLD_CHECK.FOOD_CLOTHING, c.foodAndClothing())
+                .set(HOUSEHOLD_CHECK.COMPULSORY_EDUCATION, c.compulsoryEducation())
+                .set(HOUSEHOLD_CHECK.BASIC_MEDICAL, c.basicMedical())
+                .set(HOUSEHOLD_CHECK.HOUSING_SAFETY, c.housingSafety())
+                .set(HOUSEHOLD_CHECK.DRINKING_WATER, c.drinkingWater())
+                .set(HOUSEHOLD_CHECK.NOTE, c.note())
+                .set(HOUSEHOLD_CHECK.VERIFIED_ON, c.verifiedOn())
+                .set(HOUSEHOLD_CHECK.UPDATED_AT, now)
+                .set(HOUSEHOLD_CHECK.VERSION, HOUSEHOLD_CHECK.VERSION.plus(1))
+                .whenNotMatchedThenInsert(HOUSEHOLD_CHECK.HOUSEHOLD_ID, HOUSEHOLD_CHECK.CHECK_YEAR,
+                        HOUSEHOLD_CHECK.FOOD_CLOTHING, HOUSEHOLD_CHECK.COMPULSORY_EDUCATION, HOUSEHOLD_CHECK.BASIC_MEDICAL,
+                        HOUSEHOLD_CHECK.HOUSING_SAFETY, HOUSEHOLD_CHECK.DRINKING_WATER, HOUSEHOLD_CHECK.NOTE,
+                        HOUSEHOLD_CHECK.VERIFIED_ON, HOUSEHOLD_CHECK.CREATED_AT, HOUSEHOLD_CHECK.UPDATED_AT,
+                        HOUSEHOLD_CHECK.VERSION)
+                .values(householdId, c.year(), c.foodAndClothing(), c.compulsoryEducation(), c.basicMedical(),
+                        c.housingSafety(), c.drinkingWater(), c.note(), c.verifiedOn(), now, now, 0)
+                .execute();
+    }
+
+    public List<Income> incomes(UUID householdId) {
+        return dsl.selectFrom(HOUSEHOLD_INCOME).where(HOUSEHOLD_INCOME.HOUSEHOLD_ID.eq(householdId))
+                .orderBy(HOUSEHOLD_INCOME.INCOME_YEAR.desc())
+                .fetch(i -> new Income(i.getIncomeYear(), i.getPerCapitaIncome()));
+    }
+
+    public void saveIncome(UUID householdId, Income income, OffsetDateTime now) {
+        dsl.mergeInto(HOUSEHOLD_INCOME)
+                .using(dsl.selectOne())
+                .on(HOUSEHOLD_INCOME.HOUSEHOLD_ID.eq(householdId).and(HOUSEHOLD_INCOME.INCOME_YEAR.eq(income.year())))
+                .whenMatchedThenUpdate()
+                .set(HOUSEHOLD_INCOME.PER_CAPITA_INCOME, income.perCapita())
+                .set(HOUSEHOLD_INCOME.UPDATED_AT, now)
+                .whenNotMatchedThenInsert(HOUSEHOLD_INCOME.HOUSEHOLD_ID, HOUSEHOLD_INCOME.INCOME_YEAR,
+                        HOUSEHOLD_INCOME.PER_CAPITA_INCOME, HOUSEHOLD_INCOME.CREATED_AT, HOUSEHOLD_INCOME.UPDATED_AT)
+                .values(householdId, income.year(), income.perCapita(), now, now)
+                .execute();
+    }
+
+    // ---- mapping ----
+
+    private static void fill(HouseholdRecord r, Household h) {
+        Member head = h.head().orElseThrow(() -> new IllegalArgumentException("a household needs its head"));
+        r.setHouseholdNo(h.householdNo());
+        r.setVillageId(h.villageId());
+        r.setGroupId(h.groupId());
+        r.setHeadName(head.name());
+        r.setHeadInitials(Pinyin.initials(head.name()));
+        r.setHeadIdNumber(head.idNumber());
+        r.setMemberCount(h.members().size());
+        r.setSearchText(searchText(h.members()));
+        r.setPhone(h.phone());
+        r.setCategory(name(h.category()));
+        r.setMainCause(name(h.mainCause()));
+        r.setPovertyStatus(name(h.status()));
+        r.setExitYear(h.exitYear());
+        r.setMonitoringType(name(h.monitoringType()));
+        r.setRiskType(name(h.riskType()));
+        r.setRiskEliminated(h.riskEliminated());
+        r.setRiskEliminatedOn(h.riskEliminatedOn());
+        r.setNote(h.note());
+    }
+
+    /** "|张三|zs|李四|ls|": names and initials of all members, for the search box. */
+    static String searchText(List<Member> members) {
+        StringBuilder sb = new StringBuilder("|");
+        for (Member m : members) {
+            sb.append(m.name().toLowerCase(Locale.ROOT)).append('|').append(Pinyin.initials(m.name())).append('|');
+        }
+        return sb.length() > 4000 ? sb.substring(0, 4000) : sb.toString();
+    }
+
+    private HouseholdMemberRecord memberRecord(UUID householdId, Member m, int order, OffsetDateTime now) {
+        HouseholdMemberRecord r = dsl.newRecord(HOUSEHOLD_MEMBER);
+        r.setId(m.id() != null ? m.id() : UUID.randomUUID());
+        r.setHouseholdId(householdId);
+        r.setName(m.name());
+        r.setIdNumber(m.idNumber());
+        r.setIdReversed(new StringBuilder(m.idNumber()).reverse().toString());
+        r.setRelation(m.relation().name());
+        r.setSex(m.sex().name());
+        r.setBirthDate(m.birthDate());
+        r.setEthnicity(m.ethnicity());
+        r.setEducation(name(m.education()));
+        r.setInSchool(name(m.inSchool()));
+        r.setHealth(name(m.health()));
+        r.setLabourSkill(name(m.labourSkill()));
+        r.setWorkStatus(name(m.workStatus()));
+        r.setSortOrder(order);
+        r.setCreatedAt(now);
+        r.setUpdatedAt(now);
+        r.setVersion(0);
+        return r;
+    }
+
+    private static Member member(HouseholdMemberRecord r) {
+        return new Member(r.getId(), r.getName(), r.getIdNumber(), Relation.valueOf(r.getRelation()),
+                Sex.valueOf(r.getSex()), r.getBirthDate(), r.getEthnicity(), code(Education.class, r.getEducation()),
+                code(InSchool.class, r.getInSchool()), code(Health.class, r.getHealth()),
+                code(LabourSkill.class, r.getLabourSkill()), code(WorkStatus.class, r.getWorkStatus()));
+    }
+
+    private static Household household(HouseholdRecord h, String villageName, String groupName, List<Member> members) {
+        return new Household(h.getId(), h.getHouseholdNo(), h.getVillageId(), villageName, h.getGroupId(), groupName,
+                h.getPhone(), code(HouseholdCategory.class, h.getCategory()), code(PovertyCause.class, h.getMainCause()),
+                code(PovertyStatus.class, h.getPovertyStatus()), h.getExitYear(),
+                code(MonitoringType.class, h.getMonitoringType()), code(RiskType.class, h.getRiskType()),
+                h.getRiskEliminated(), h.getRiskEliminatedOn(), h.getNote(), members, h.getVersion(), h.getUpdatedAt(),
+                h.getDeletedAt());
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static <E extends Enum<E>> E code(Class<E> type, String code) {
+        return code == null ? null : Enum.valueOf(type, code);
+    }
+}

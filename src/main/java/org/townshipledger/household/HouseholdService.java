@@ -1,0 +1,238 @@
+package org.townshipledger.household;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.townshipledger.common.IdNumber;
+import org.townshipledger.common.InvalidInputException;
+import org.townshipledger.common.Messages;
+import org.townshipledger.common.Page;
+import org.townshipledger.common.Problem;
+import org.townshipledger.common.StaleRecordException;
+import org.townshipledger.db.Database;
+import org.townshipledger.db.SettingsStore;
+import org.townshipledger.village.Village;
+import org.townshipledger.village.VillageService;
+
+/** The households register (贫困户 / 监测户): what may be saved, searching, the yearly check and income. */
+public final class HouseholdService {
+
+    private final Database database;
+    private final HouseholdRepository households;
+    private final VillageService villages;
+    private final SettingsStore settings;
+    private final Clock clock;
+
+    public HouseholdService(Database database, VillageService villages, SettingsStore settings, Clock clock) {
+        this.database = database;
+        this.households = new HouseholdRepository(database.dsl());
+        this.villages = villages;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public HouseholdService(Database database) {
+        this(database, new VillageService(database), new SettingsStore(database.dsl()), Clock.systemDefaultZone());
+    }
+
+    public int workingYear() {
+        return settings.workingYear();
+    }
+
+    /** The villages households can belong to, for filters and forms. */
+    public List<Village> villages() {
+        return villages.villages();
+    }
+
+    /** One page of the list, filtered and ordered in the database. */
+    public Page<HouseholdRow> search(HouseholdQuery query, int offset, int limit) {
+        return households.search(query, offset, limit);
+    }
+
+    public Optional<Household> household(UUID id) {
+        return households.findById(id);
+    }
+
+    public int householdCount() {
+        return households.countActive();
+    }
+
+    public int memberCount() {
+        return households.countActiveMembers();
+    }
+
+    public List<HouseholdRow> householdsInBin() {
+        return households.findDeleted();
+    }
+
+    /** Errors and warnings of a household as it would be saved now (the form shows them as it is filled). */
+    public List<HouseholdIssue> check(Household draft) {
+        Household h = normalize(draft);
+        return checkAgainst(h, households, villageIds());
+    }
+
+    private List<HouseholdIssue> checkAgainst(Household h, HouseholdRepository repo, Set<UUID> villageIds) {
+        Map<String, HouseholdRepository.Holder> holders = repo.holders(h.members().stream().map(Member::idNumber)
+                .filter(IdNumber::isValid).toList());
+        List<HouseholdIssue> issues = new ArrayList<>(HouseholdRules.check(h, (id, memberId) ->
+                Optional.ofNullable(holders.get(id)).filter(holder -> !holder.memberId().equals(memberId))
+                        .map(HouseholdService::describe)));
+        if (h.villageId() != null && !villageIds.contains(h.villageId())) {
+            issues.add(HouseholdIssue.error(-1, HouseholdRules.FIELD_VILLAGE, Messages.get("household.error.villageGone")));
+        }
+        return issues;
+    }
+
+    static String describe(HouseholdRepository.Holder holder) {
+        return Messages.get("household.holder", holder.villageName(), holder.headName(), holder.name());
+    }
+
+    private Set<UUID> villageIds() {
+        return villages.villages().stream().map(Village::id).collect(Collectors.toSet());
+    }
+
+    /**
+     * Saves a new or edited household with its members, after every check.
+     *
+     * @return the saved household and the warnings that did not block it
+     * @throws InvalidInputException when a check fails (nothing written)
+     * @throws StaleRecordException  when someone else changed or deleted it since it was read
+     */
+    public Saved save(Household draft) {
+        Household h = normalize(draft);
+        Set<UUID> villageIds = villageIds();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Saved saved = database.dsl().transactionResult(tx -> {
+            HouseholdRepository repo = households.with(tx.dsl());
+            List<HouseholdIssue> issues = checkAgainst(h, repo, villageIds);
+            if (HouseholdRules.hasErrors(issues)) {
+                throw new InvalidInputException(problems(issues));
+            }
+            List<HouseholdIssue> warnings = issues.stream().filter(HouseholdIssue::warning).toList();
+            if (h.isNew()) {
+                Household created = h.withId(UUID.randomUUID());
+                repo.insertAll(List.of(created), now);
+                return new Saved(created, warnings);
+            }
+            if (!repo.update(h, now)) {
+                throw new StaleRecordException(h.head().map(Member::name).orElse(""));
+            }
+            return new Saved(h, warnings);
+        });
+        return new Saved(households.findById(saved.household().id()).orElseThrow(), saved.warnings());
+    }
+
+    /** A saved household and the warnings shown to the clerk. */
+    public record Saved(Household household, List<HouseholdIssue> warnings) {
+    }
+
+    static List<Problem> problems(List<HouseholdIssue> issues) {
+        return issues.stream().filter(i -> !i.warning()).map(i -> Problem.onField(i.field(), i.message())).toList();
+    }
+
+    /** Moves the household with its members to the recycle bin. */
+    public void moveToBin(Household h) {
+        if (!households.moveToBin(h.id(), h.version(), OffsetDateTime.now(clock))) {
+            throw new StaleRecordException(h.head().map(Member::name).orElse(""));
+        }
+    }
+
+    /** Brings a household back, unless one of its members' ID numbers has been given to someone else meanwhile. */
+    public Household restore(UUID id) {
+        return database.dsl().transactionResult(tx -> {
+            HouseholdRepository repo = households.with(tx.dsl());
+            Household h = repo.findById(id).orElseThrow(() -> new InvalidInputException(
+                    Messages.get("household.error.gone")));
+            Map<String, HouseholdRepository.Holder> holders = repo.holders(h.members().stream()
+                    .map(Member::idNumber).toList());
+            if (!holders.isEmpty()) {
+                throw new InvalidInputException(Messages.get("household.error.restoreIdTaken",
+                        describe(holders.values().iterator().next())));
+            }
+            repo.restoreFromBin(id, OffsetDateTime.now(clock));
+            return repo.findById(id).orElseThrow();
+        });
+    }
+
+    /**
+     * Moves a member to another household (a daughter marries into another registered family): both households
+     * are checked and saved in one transaction. The head cannot be moved away; choose a new head first.
+     */
+    public void moveMember(Household from, UUID memberId, Household to) {
+        Member member = from.members().stream().filter(m -> memberId.equals(m.id())).findFirst()
+                .orElseThrow(() -> new InvalidInputException(Messages.get("household.error.gone")));
+        if (member.isHead()) {
+            throw new InvalidInputException(Messages.get("household.error.moveHead", member.name()));
+        }
+        List<Member> remaining = from.members().stream().filter(m -> !memberId.equals(m.id())).toList();
+        List<Member> joined = new ArrayList<>(to.members());
+        joined.add(member);
+        Household newFrom = normalize(from.withMembers(remaining));
+        Household newTo = normalize(to.withMembers(joined));
+        Set<UUID> villageIds = villageIds();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> {
+            HouseholdRepository repo = households.with(tx.dsl());
+            // The member leaves first, so the ID is not "held elsewhere" when the receiving household is checked.
+            List<HouseholdIssue> fromIssues = checkAgainst(newFrom, repo, villageIds);
+            if (HouseholdRules.hasErrors(fromIssues)) {
+                throw new InvalidInputException(problems(fromIssues));
+            }
+            if (!repo.update(newFrom, now)) {
+                throw new StaleRecordException(from.head().map(Member::name).orElse(""));
+            }
+            List<HouseholdIssue> toIssues = checkAgainst(newTo, repo, villageIds);
+            if (HouseholdRules.hasErrors(toIssues)) {
+                throw new InvalidInputException(problems(toIssues));
+            }
+            if (!repo.update(newTo, now)) {
+                throw new StaleRecordException(to.head().map(Member::name).orElse(""));
+            }
+        });
+    }
+
+    public List<HouseholdCheck> checks(UUID householdId) {
+        return households.checks(householdId);
+    }
+
+    public void saveCheck(UUID householdId, HouseholdCheck check) {
+        households.saveCheck(householdId, check, OffsetDateTime.now(clock));
+    }
+
+    public List<Income> incomes(UUID householdId) {
+        return households.incomes(householdId);
+    }
+
+    public void saveIncome(UUID householdId, Income income) {
+        if (income.perCapita() == null || income.perCapita().signum() < 0) {
+            throw new InvalidInputException(Messages.get("household.error.income"));
+        }
+        households.saveIncome(householdId, new Income(income.year(), income.perCapita().setScale(2,
+                java.math.RoundingMode.HALF_UP)), OffsetDateTime.now(clock));
+    }
+
+    /** What the clerk typed, tidied: names stripped, ID numbers normalised (full-width digits, lower-case x). */
+    static Household normalize(Household h) {
+        List<Member> members = h.members().stream().map(m -> new Member(m.id(), strip(m.name()),
+                IdNumber.normalize(m.idNumber()), m.relation(), m.sex(), m.birthDate(), blankToNull(m.ethnicity()),
+                m.education(), m.inSchool(), m.health(), m.labourSkill(), m.workStatus())).toList();
+        return new Household(h.id(), blankToNull(h.householdNo()), h.villageId(), h.villageName(), h.groupId(),
+                h.groupName(), blankToNull(h.phone()), h.category(), h.mainCause(), h.status(), h.exitYear(),
+                h.monitoringType(), h.riskType(), h.riskEliminated(), h.riskEliminatedOn(), blankToNull(h.note()),
+                members, h.version(), h.updatedAt(), h.deletedAt());
+    }
+
+    private static String strip(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
