@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.townshipledger.common.Sex;
 import org.townshipledger.recyclebin.RecycleBinViewModel;
 import org.townshipledger.village.VillageKind;
 
@@ -81,6 +82,7 @@ class LocalizationConsistencyTest {
     /** Keys of {@link #MESSAGES} built at run time. Add a pair when code builds a key from an enum. */
     static final List<DynamicKeys> DYNAMIC_KEYS = List.of(
             DynamicKeys.ofEnum("village.kind.", VillageKind.class),
+            DynamicKeys.ofEnum("sex.", Sex.class),
             // RecycleBinViewModel.registerLabel: one per register whose deletions the bin shows.
             new DynamicKeys("recycleBin.register.", List.of(RecycleBinViewModel.VILLAGE)));
 
