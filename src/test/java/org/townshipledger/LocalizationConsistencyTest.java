@@ -24,6 +24,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.townshipledger.common.Sex;
+import org.townshipledger.household.Education;
+import org.townshipledger.household.Health;
+import org.townshipledger.household.HouseholdCategory;
+import org.townshipledger.household.InSchool;
+import org.townshipledger.household.LabourSkill;
+import org.townshipledger.household.MonitoringType;
+import org.townshipledger.household.PovertyCause;
+import org.townshipledger.household.PovertyStatus;
+import org.townshipledger.household.Relation;
+import org.townshipledger.household.RiskType;
+import org.townshipledger.household.WorkStatus;
 import org.townshipledger.recyclebin.RecycleBinViewModel;
 import org.townshipledger.village.VillageKind;
 
@@ -82,6 +93,17 @@ class LocalizationConsistencyTest {
     /** Keys of {@link #MESSAGES} built at run time. Add a pair when code builds a key from an enum. */
     static final List<DynamicKeys> DYNAMIC_KEYS = List.of(
             DynamicKeys.ofEnum("village.kind.", VillageKind.class),
+            DynamicKeys.ofEnum("household.category.", HouseholdCategory.class),
+            DynamicKeys.ofEnum("household.cause.", PovertyCause.class),
+            DynamicKeys.ofEnum("household.status.", PovertyStatus.class),
+            DynamicKeys.ofEnum("household.monitoring.", MonitoringType.class),
+            DynamicKeys.ofEnum("household.risk.", RiskType.class),
+            DynamicKeys.ofEnum("member.relation.", Relation.class),
+            DynamicKeys.ofEnum("member.education.", Education.class),
+            DynamicKeys.ofEnum("member.inSchool.", InSchool.class),
+            DynamicKeys.ofEnum("member.health.", Health.class),
+            DynamicKeys.ofEnum("member.labour.", LabourSkill.class),
+            DynamicKeys.ofEnum("member.work.", WorkStatus.class),
             DynamicKeys.ofEnum("sex.", Sex.class),
             // RecycleBinViewModel.registerLabel: one per register whose deletions the bin shows.
             new DynamicKeys("recycleBin.register.", List.of(RecycleBinViewModel.VILLAGE)));

@@ -213,16 +213,18 @@ public final class HouseholdRepository {
         List<HouseholdMemberRecord> inserts = new ArrayList<>();
         for (int i = 0; i < h.members().size(); i++) {
             Member m = h.members().get(i);
-            HouseholdMemberRecord old = m.id() == null ? null : existing.remove(m.id());
+            existing.remove(m.id());
             HouseholdMemberRecord fresh = memberRecord(h.id(), m, i, now);
-            if (old == null) {
-                inserts.add(fresh);
-            } else {
-                fresh.changed(HOUSEHOLD_MEMBER.CREATED_AT, false);
-                dsl.update(HOUSEHOLD_MEMBER).set(fresh)
-                        .set(HOUSEHOLD_MEMBER.VERSION, HOUSEHOLD_MEMBER.VERSION.plus(1))
-                        .where(HOUSEHOLD_MEMBER.ID.eq(old.getId()))
-                        .execute();
+            fresh.changed(HOUSEHOLD_MEMBER.CREATED_AT, false);
+            fresh.changed(HOUSEHOLD_MEMBER.VERSION, false);
+            fresh.setDeletedAt(null);
+            // A member with an id is updated where it is, even in another household: that is a move.
+            int updated = m.id() == null ? 0 : dsl.update(HOUSEHOLD_MEMBER).set(fresh)
+                    .set(HOUSEHOLD_MEMBER.VERSION, HOUSEHOLD_MEMBER.VERSION.plus(1))
+                    .where(HOUSEHOLD_MEMBER.ID.eq(m.id()))
+                    .execute();
+            if (updated == 0) {
+                inserts.add(memberRecord(h.id(), m, i, now));
             }
         }
         batchInsert(inserts);
@@ -234,6 +236,13 @@ public final class HouseholdRepository {
                     .execute();
         }
         return true;
+    }
+
+    /** The household's current version, or empty when it is gone or in the recycle bin. */
+    public Optional<Integer> currentVersion(UUID id) {
+        return dsl.select(HOUSEHOLD.VERSION).from(HOUSEHOLD)
+                .where(HOUSEHOLD.ID.eq(id).and(HOUSEHOLD.DELETED_AT.isNull()))
+                .fetchOptional(HOUSEHOLD.VERSION);
     }
 
     public boolean moveToBin(UUID id, int version, OffsetDateTime now) {

@@ -65,8 +65,11 @@ public final class HouseholdRules {
                             h.members().get(i).name(), h.members().get(first).name())));
                 } else {
                     Member m = h.members().get(i);
-                    holderElsewhere.apply(id, m.id()).ifPresent(other -> issues.add(HouseholdIssue.error(i,
-                            FIELD_ID_NUMBER, Messages.get("household.error.idElsewhere", m.name(), other))));
+                    Optional<String> other = holderElsewhere.apply(id, m.id());
+                    if (other.isPresent()) {
+                        issues.add(HouseholdIssue.error(i, FIELD_ID_NUMBER,
+                                Messages.get("household.error.idElsewhere", m.name(), other.get())));
+                    }
                 }
             }
         }

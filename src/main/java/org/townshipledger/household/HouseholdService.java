@@ -110,6 +110,10 @@ public final class HouseholdService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Saved saved = database.dsl().transactionResult(tx -> {
             HouseholdRepository repo = households.with(tx.dsl());
+            // A stale edit is said to be stale, before its checks (which would compare it with newer data).
+            if (!h.isNew() && !repo.currentVersion(h.id()).filter(v -> v == h.version()).isPresent()) {
+                throw new StaleRecordException(h.head().map(Member::name).orElse(""));
+            }
             List<HouseholdIssue> issues = checkAgainst(h, repo, villageIds);
             if (HouseholdRules.hasErrors(issues)) {
                 throw new InvalidInputException(problems(issues));
@@ -133,7 +137,8 @@ public final class HouseholdService {
     }
 
     static List<Problem> problems(List<HouseholdIssue> issues) {
-        return issues.stream().filter(i -> !i.warning()).map(i -> Problem.onField(i.field(), i.message())).toList();
+        // The messages name the member and the field themselves.
+        return issues.stream().filter(i -> !i.warning()).map(i -> Problem.onField("", i.message())).toList();
     }
 
     /** Moves the household with its members to the recycle bin. */
