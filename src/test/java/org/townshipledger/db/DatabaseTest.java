@@ -66,6 +66,25 @@ class DatabaseTest {
     }
 
     @Test
+    void aLedgerFromTheFirstReleaseIsMigratedAndKeepsItsVillages() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=0";
+        // A ledger as the first release left it: schema version 1 only, one village in it.
+        org.flywaydb.core.Flyway.configure().dataSource(url, "ledger", "").locations("classpath:db/migration")
+                .target("1").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "ledger", "");
+             Statement st = c.createStatement()) {
+            st.execute("INSERT INTO village (id, name, name_initials, kind, poverty_village, created_at, updated_at, "
+                    + "version) VALUES (RANDOM_UUID(), '大石村', 'dsc', 'VILLAGE', FALSE, CURRENT_TIMESTAMP, "
+                    + "CURRENT_TIMESTAMP, 0)");
+        }
+
+        try (Database db = Database.open(dir)) {
+            assertThat(db.schemaVersion()).isEqualTo(Integer.toString(Database.SCHEMA_VERSION));
+            assertThat(new VillageService(db).villages()).extracting(Village::name).containsExactly("大石村");
+        }
+    }
+
+    @Test
     void freshLedgerIsAtTheNewestMigration() throws Exception {
         try (Database db = Database.create(dir)) {
             assertThat(db.schemaVersion()).isEqualTo(Integer.toString(newestMigrationVersion()));
