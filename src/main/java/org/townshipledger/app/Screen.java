@@ -4,6 +4,8 @@ import java.util.function.Function;
 import javafx.scene.Parent;
 import org.townshipledger.common.Messages;
 import org.townshipledger.recyclebin.RecycleBinController;
+import org.townshipledger.report.ReportsController;
+import org.townshipledger.report.ReportsViewModel;
 import org.townshipledger.recyclebin.RecycleBinViewModel;
 import org.townshipledger.ui.Fxml;
 import org.townshipledger.village.VillagesController;
@@ -14,6 +16,10 @@ enum Screen {
     VILLAGES("nav.villages", ctx -> {
         VillagesViewModel vm = new VillagesViewModel(ctx.villages, ctx.executor, ctx.status, ctx.clock);
         return new Loaded(Fxml.load(VillagesController.class, "VillagesView.fxml", new VillagesController(vm)), vm::load);
+    }),
+    REPORTS("nav.reports", ctx -> {
+        ReportsViewModel vm = new ReportsViewModel(ctx.reports, ctx.executor, ctx.status);
+        return new Loaded(Fxml.load(ReportsController.class, "ReportsView.fxml", new ReportsController(vm)), vm::load);
     }),
     RECYCLE_BIN("nav.recycleBin", ctx -> {
         RecycleBinViewModel vm = new RecycleBinViewModel(ctx.villages, ctx.executor, ctx.status);

@@ -1,7 +1,9 @@
 package org.townshipledger.common;
 
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 
 /**
  * Runs database work off the UI thread and hands the result back on it. View models take one, so tests
@@ -10,4 +12,22 @@ import java.util.function.Consumer;
 public interface TaskExecutor {
 
     <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure);
+
+    /**
+     * A {@link Progress} for long work run through {@link #execute}: {@code onUi} receives the fraction done
+     * (0..1, or -1 when the total is unknown) on the UI thread, not more often than the eye needs.
+     */
+    default Progress progress(DoubleConsumer onUi, BooleanSupplier cancelled) {
+        return new Progress() {
+            @Override
+            public void worked(long done, long total) {
+                onUi.accept(total > 0 ? Math.min(1.0, (double) done / total) : -1);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return cancelled.getAsBoolean();
+            }
+        };
+    }
 }

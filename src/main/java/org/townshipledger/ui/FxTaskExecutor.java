@@ -3,10 +3,13 @@ package org.townshipledger.ui;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.townshipledger.common.Progress;
 import org.townshipledger.common.TaskExecutor;
 
 /**
@@ -35,6 +38,32 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 Platform.runLater(() -> onFailure.accept(e));
             }
         });
+    }
+
+    /**
+     * Progress copied to the JavaFX thread at most every 100 ms: a 100,000-row import reports on every batch,
+     * and a runLater per batch would flood the UI.
+     */
+    @Override
+    public Progress progress(DoubleConsumer onUi, BooleanSupplier cancelled) {
+        return new Progress() {
+            private volatile long lastShown;
+
+            @Override
+            public void worked(long done, long total) {
+                long now = System.nanoTime();
+                if (now - lastShown > 100_000_000L || done >= total) {
+                    lastShown = now;
+                    double fraction = total > 0 ? Math.min(1.0, (double) done / total) : -1;
+                    Platform.runLater(() -> onUi.accept(fraction));
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return cancelled.getAsBoolean();
+            }
+        };
     }
 
     /** Lets queued work finish (saves must land), then stops the thread. */
