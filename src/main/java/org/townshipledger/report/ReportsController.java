@@ -12,7 +12,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.townshipledger.common.Messages;
@@ -35,6 +37,8 @@ public final class ReportsController {
     @FXML private Button printButton;
     @FXML private Button pdfButton;
     @FXML private Button xlsxButton;
+    @FXML private ScrollPane scroll;
+    @FXML private StackPane pageHolder;
     @FXML private ImageView pageView;
     @FXML private Label emptyLabel;
     @FXML private Button previousButton;
@@ -103,6 +107,11 @@ public final class ReportsController {
         messageLabel.textProperty().bind(vm.messageProperty());
 
         pageView.imageProperty().bind(vm.pageImageProperty());
+        // The page sits in the middle of the grey area until it is larger than the area.
+        pageHolder.minWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> scroll.getViewportBounds().getWidth(), scroll.viewportBoundsProperty()));
+        pageHolder.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> scroll.getViewportBounds().getHeight(), scroll.viewportBoundsProperty()));
         emptyLabel.visibleProperty().bind(vm.pageImageProperty().isNull());
         pageLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.pageCountProperty().get() == 0 ? ""
                         : Messages.get("report.screen.page", vm.pageProperty().get() + 1, vm.pageCountProperty().get()),
