@@ -104,6 +104,10 @@ class LocalizationConsistencyTest {
             DynamicKeys.ofEnum("member.health.", Health.class),
             DynamicKeys.ofEnum("member.labour.", LabourSkill.class),
             DynamicKeys.ofEnum("member.work.", WorkStatus.class),
+            DynamicKeys.ofEnum("unit.level.", org.townshipledger.cadre.UnitLevel.class),
+            DynamicKeys.ofEnum("unit.type.", org.townshipledger.cadre.UnitType.class),
+            DynamicKeys.ofEnum("cadre.rank.", org.townshipledger.cadre.Rank.class),
+            new DynamicKeys("assignment.role.", org.townshipledger.cadre.Role.BUILT_IN),
             DynamicKeys.ofEnum("sex.", Sex.class),
             // RecycleBinViewModel.registerLabel: one per register whose deletions the bin shows.
             new DynamicKeys("recycleBin.register.", List.of(RecycleBinViewModel.VILLAGE)));

@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "township-ledger", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         subcommands = {InitCommand.class, DemoCommand.class, StatsCommand.class, VillagesCommand.class,
-            ReportCommand.class})
+            ReportCommand.class, CheckCommand.class})
 public final class Cli implements Callable<Integer> {
 
     @Mixin

@@ -10,6 +10,7 @@ import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Progress;
 import org.townshipledger.db.Database;
+import org.townshipledger.report.ReportFormat;
 import org.townshipledger.report.ReportParams;
 import org.townshipledger.report.ReportService;
 import org.townshipledger.report.ReportSheet;
@@ -58,7 +59,7 @@ final class ReportCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             ReportSheet sheet = reports.sheet(key);
-            ReportService.Format f = ReportService.Format.parse(format).orElseThrow(() ->
+            ReportFormat f = ReportFormat.parse(format).orElseThrow(() ->
                     new InvalidInputException(Messages.get("report.error.format", format == null ? "" : format)));
             if (out == null) {
                 throw new InvalidInputException(Messages.get("cli.usage.missing", "--out"));

@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
@@ -24,22 +23,6 @@ public final class ReportService {
 
     /** The setting naming the font file for PDFs (a path; ",0" picks the first face of a .ttc). */
     public static final String FONT_SETTING = "print.font";
-
-    public enum Format {
-        PDF, XLSX;
-
-        public static Optional<Format> parse(String s) {
-            return s == null ? Optional.empty() : switch (s.strip().toLowerCase(Locale.ROOT)) {
-                case "pdf" -> Optional.of(PDF);
-                case "xlsx", "excel" -> Optional.of(XLSX);
-                default -> Optional.empty();
-            };
-        }
-
-        public String extension() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     private final SettingsStore settings;
     private final VillageService villages;
@@ -102,7 +85,7 @@ public final class ReportService {
     }
 
     /** Writes the sheet to {@code file}; the file appears whole or not at all. */
-    public void write(ReportSheet sheet, ReportParams params, Format format, Path file, Progress progress)
+    public void write(ReportSheet sheet, ReportParams params, ReportFormat format, Path file, Progress progress)
             throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -117,12 +100,12 @@ public final class ReportService {
         }
     }
 
-    public void write(ReportSheet sheet, ReportParams params, Format format, OutputStream out, Progress progress)
+    public void write(ReportSheet sheet, ReportParams params, ReportFormat format, OutputStream out, Progress progress)
             throws IOException {
         ReportHeader header = header(sheet, params);
         List<Column> columns = sheet.columns(params);
         int expected = sheet.expectedRows(params);
-        if (format == Format.PDF) {
+        if (format == ReportFormat.PDF) {
             PdfRenderer.write(out, CjkFont.get(settings.get(FONT_SETTING).orElse(null)), header, columns,
                     sink -> sheet.rows(params, sink), expected, progress);
         } else {

@@ -136,19 +136,19 @@ public final class ReportsController {
 
     @FXML
     private void onSavePdf() {
-        choose(ReportService.Format.PDF);
+        choose(ReportFormat.PDF);
     }
 
     @FXML
     private void onSaveXlsx() {
-        choose(ReportService.Format.XLSX);
+        choose(ReportFormat.XLSX);
     }
 
-    private void choose(ReportService.Format format) {
+    private void choose(ReportFormat format) {
         FileChooser chooser = new FileChooser();
         ReportSheet s = vm.sheetProperty().get();
         chooser.setInitialFileName((s == null ? "report" : s.title()) + vm.yearProperty().get() + "." + format.extension());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format == ReportService.Format.PDF
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format == ReportFormat.PDF
                 ? "PDF" : "Excel", "*." + format.extension()));
         File file = chooser.showSaveDialog(sheetList.getScene().getWindow());
         if (file != null) {

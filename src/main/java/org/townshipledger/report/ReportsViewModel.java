@@ -104,7 +104,7 @@ public final class ReportsViewModel {
         start(Messages.get("report.status.rendering"));
         executor.execute(() -> {
             ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-            reports.write(s, p, ReportService.Format.PDF, pdf, progressSink());
+            reports.write(s, p, ReportFormat.PDF, pdf, progressSink());
             return Loader.loadPDF(pdf.toByteArray());
         }, doc -> {
             closePreview();
@@ -118,7 +118,7 @@ public final class ReportsViewModel {
     }
 
     /** Writes the chosen sheet to a file the clerk picked. */
-    public void save(ReportService.Format format, Path file) {
+    public void save(ReportFormat format, Path file) {
         ReportSheet s = sheet.get();
         if (s == null) {
             return;

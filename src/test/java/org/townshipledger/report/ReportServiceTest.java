@@ -68,7 +68,7 @@ class ReportServiceTest {
     void villagesPdfHasTitleHeaderOnEveryPagePageNumbersAndTheTotals() throws Exception {
         Path pdf = dir.resolve("villages.pdf");
         reports.write(reports.sheet("villages"), new ReportParams(DemoData.DEMO_YEAR, null, false),
-                ReportService.Format.PDF, pdf, Progress.NONE);
+                ReportFormat.PDF, pdf, Progress.NONE);
 
         List<String> pages = pagesOf(pdf);
         List<Village> villages = new VillageService(db).villages();
@@ -92,7 +92,7 @@ class ReportServiceTest {
     void villagesXlsxHasTheSameRows() throws Exception {
         Path xlsx = dir.resolve("villages.xlsx");
         reports.write(reports.sheet("villages"), new ReportParams(DemoData.DEMO_YEAR, null, false),
-                ReportService.Format.XLSX, xlsx, Progress.NONE);
+                ReportFormat.XLSX, xlsx, Progress.NONE);
 
         List<List<String>> rows = new ArrayList<>();
         try (InputStream in = Files.newInputStream(xlsx); ReadableWorkbook wb = new ReadableWorkbook(in);

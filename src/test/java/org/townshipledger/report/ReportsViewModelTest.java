@@ -88,7 +88,7 @@ class ReportsViewModelTest {
     @Test
     void savesThePdfItPreviews() throws Exception {
         Path out = dir.resolve("out.pdf");
-        vm.save(ReportService.Format.PDF, out);
+        vm.save(ReportFormat.PDF, out);
         assertThat(vm.messageProperty().get()).isEqualTo("已保存到 " + out);
         try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(out))) {
             assertThat(new PDFTextStripper().getText(doc)).contains("村情一览（2025 年）");

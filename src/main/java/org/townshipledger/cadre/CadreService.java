@@ -1,0 +1,372 @@
+package org.townshipledger.cadre;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.townshipledger.common.IdNumber;
+import org.townshipledger.common.InvalidInputException;
+import org.townshipledger.common.Messages;
+import org.townshipledger.common.StaleRecordException;
+import org.townshipledger.db.Database;
+import org.townshipledger.db.SettingsStore;
+import org.townshipledger.village.Village;
+import org.townshipledger.village.VillageService;
+
+/**
+ * Units, cadres and their postings at villages: what may be saved, history kept across replacements, and the
+ * checks the office runs (第一书记, 工作队, 后备干部, 四个一).
+ */
+public final class CadreService {
+
+    /** Roles an office added, one per line. */
+    public static final String CUSTOM_ROLES = "assignment.roles.custom";
+
+    private final Database database;
+    private final CadreRepository repo;
+    private final VillageService villages;
+    private final SettingsStore settings;
+    private final Clock clock;
+
+    public CadreService(Database database, VillageService villages, SettingsStore settings, Clock clock) {
+        this.database = database;
+        this.repo = new CadreRepository(database.dsl());
+        this.villages = villages;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public CadreService(Database database) {
+        this(database, new VillageService(database), new SettingsStore(database.dsl()), Clock.systemDefaultZone());
+    }
+
+    public int workingYear() {
+        return settings.workingYear();
+    }
+
+    // ---- units ----
+
+    public List<Unit> units() {
+        return repo.units();
+    }
+
+    public Unit saveUnit(Unit draft) {
+        String name = draft.name() == null ? "" : draft.name().strip();
+        if (name.isEmpty()) {
+            throw new InvalidInputException(Messages.get("unit.error.nameRequired"));
+        }
+        Unit u = new Unit(draft.id(), name, draft.level(), draft.type(), blank(draft.contactPerson()),
+                blank(draft.phone()), draft.version(), null);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return database.dsl().transactionResult(tx -> {
+            CadreRepository r = repo.with(tx.dsl());
+            if (r.unitNameTaken(name, u.id())) {
+                throw new InvalidInputException(Messages.get("unit.error.nameTaken", name));
+            }
+            if (u.id() == null) {
+                Unit created = u.withId(UUID.randomUUID());
+                r.insertUnits(List.of(created), now);
+                return created;
+            }
+            if (!r.updateUnit(u, now)) {
+                throw new StaleRecordException(name);
+            }
+            return new Unit(u.id(), name, u.level(), u.type(), u.contactPerson(), u.phone(), u.version() + 1, null);
+        });
+    }
+
+    // ---- cadres ----
+
+    public List<Cadre> cadres(String text, UUID unitId, Rank rank) {
+        return repo.cadres(text, unitId, rank);
+    }
+
+    public Optional<Cadre> cadre(UUID id) {
+        return repo.cadre(id);
+    }
+
+    /**
+     * Saves a cadre. An ID number is optional, but when given it must be valid, agree with the sex and birth
+     * date (a missing birth date is taken from it), and belong to no other cadre.
+     */
+    public Cadre saveCadre(Cadre draft) {
+        Cadre k = checked(draft);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        UUID id = database.dsl().transactionResult(tx -> {
+            CadreRepository r = repo.with(tx.dsl());
+            if (k.idNumber() != null) {
+                r.cadreWithIdNumber(k.idNumber(), k.id()).ifPresent(other -> {
+                    throw new InvalidInputException(Messages.get("cadre.error.idTaken", k.name(), other.name()));
+                });
+            }
+            if (k.id() == null) {
+                Cadre created = k.withId(UUID.randomUUID());
+                r.insertCadres(List.of(created), now);
+                return created.id();
+            }
+            if (!r.updateCadre(k, now)) {
+                throw new StaleRecordException(k.name());
+            }
+            return k.id();
+        });
+        return repo.cadre(id).orElseThrow();
+    }
+
+    static Cadre checked(Cadre d) {
+        String name = d.name() == null ? "" : d.name().strip();
+        if (name.isEmpty()) {
+            throw new InvalidInputException(Messages.get("cadre.error.nameRequired"));
+        }
+        if (d.sex() == null) {
+            throw new InvalidInputException(Messages.get("member.error.sexRequired", name));
+        }
+        String id = IdNumber.normalize(d.idNumber());
+        LocalDate birth = d.birthDate();
+        if (!id.isEmpty()) {
+            Optional<String> problem = IdNumber.problem(id);
+            if (problem.isPresent()) {
+                throw new InvalidInputException(name + "：" + problem.get());
+            }
+            if (IdNumber.sex(id) != d.sex()) {
+                throw new InvalidInputException(Messages.get("member.error.sexMismatch", name, d.sex().label(),
+                        IdNumber.sex(id).label()));
+            }
+            if (birth == null) {
+                birth = IdNumber.birthDate(id);
+            } else if (!birth.equals(IdNumber.birthDate(id))) {
+                throw new InvalidInputException(Messages.get("member.error.birthMismatch", name, birth.toString(),
+                        IdNumber.birthDate(id).toString()));
+            }
+        }
+        return new Cadre(d.id(), name, d.sex(), birth, id.isEmpty() ? null : id, blank(d.phone()), d.unitId(),
+                d.unitName(), d.rank(), d.partyMember(), blank(d.note()), d.version(), null);
+    }
+
+    // ---- roles and assignments ----
+
+    /** The built-in roles and those the office added in the settings. */
+    public List<Role> roles() {
+        List<Role> roles = new ArrayList<>(Role.BUILT_IN.stream().map(Role::builtIn).toList());
+        settings.get(CUSTOM_ROLES).ifPresent(lines -> lines.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .forEach(l -> roles.add(Role.custom(l))));
+        return roles;
+    }
+
+    /** The role with this code or label (Chinese or English), as typed on the command line or in a sheet. */
+    public Optional<Role> role(String text) {
+        String t = text == null ? "" : text.strip();
+        return roles().stream().filter(r -> r.code().equalsIgnoreCase(t) || r.label().equals(t)
+                || Messages.load(java.util.Locale.SIMPLIFIED_CHINESE).containsKey(Role.KEY + r.code())
+                && Messages.load(java.util.Locale.SIMPLIFIED_CHINESE).getString(Role.KEY + r.code()).equals(t))
+                .findFirst();
+    }
+
+    public String roleLabel(String code) {
+        return roles().stream().filter(r -> r.code().equals(code)).map(Role::label).findFirst().orElse(code);
+    }
+
+    public List<Assignment> assignments(UUID cadreId, UUID villageId, String role) {
+        return repo.assignments(cadreId, villageId, role);
+    }
+
+    /** Who holds a post at the village on that day. */
+    public List<Assignment> team(UUID villageId, LocalDate on) {
+        return repo.assignments(null, villageId, null).stream().filter(a -> a.activeOn(on)).toList();
+    }
+
+    /**
+     * Starts a posting. A cadre holds at most one full-time posting (第一书记 / 工作队) at a time: an overlap is
+     * refused with a message naming the other posting.
+     */
+    public Assignment assign(Assignment a) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return database.dsl().transactionResult(tx -> {
+            CadreRepository r = repo.with(tx.dsl());
+            checkNew(a, r);
+            Assignment created = a.withId(UUID.randomUUID());
+            r.insertAssignments(List.of(created), now);
+            return created;
+        });
+    }
+
+    private void checkNew(Assignment a, CadreRepository r) {
+        Cadre cadre = r.cadre(a.cadreId()).filter(c -> c.deletedAt() == null)
+                .orElseThrow(() -> new InvalidInputException(Messages.get("assignment.error.noCadre")));
+        if (villages.villages().stream().noneMatch(v -> v.id().equals(a.villageId()))) {
+            throw new InvalidInputException(Messages.get("household.error.villageGone"));
+        }
+        if (roles().stream().noneMatch(role -> role.code().equals(a.role()))) {
+            throw new InvalidInputException(Messages.get("assignment.error.role", a.role()));
+        }
+        if (a.startDate() == null) {
+            throw new InvalidInputException(Messages.get("assignment.error.start"));
+        }
+        if (a.endDate() != null && a.endDate().isBefore(a.startDate())) {
+            throw new InvalidInputException(Messages.get("assignment.error.endBeforeStart"));
+        }
+        if (Role.isFullTime(a.role())) {
+            r.assignments(a.cadreId(), null, null).stream()
+                    .filter(o -> Role.isFullTime(o.role()) && !o.id().equals(a.id()))
+                    .filter(o -> o.overlaps(a.startDate(), a.endDate()))
+                    .findFirst()
+                    .ifPresent(o -> {
+                        throw new InvalidInputException(Messages.get("assignment.error.overlap", cadre.name(),
+                                o.villageName(), roleLabel(o.role()), o.startDate().toString(),
+                                o.endDate() == null ? Messages.get("assignment.open") : o.endDate().toString()));
+                    });
+        }
+    }
+
+    /** Ends a posting; the record stays, with its end date and reason. */
+    public void end(Assignment a, LocalDate on, String reason) {
+        if (on.isBefore(a.startDate())) {
+            throw new InvalidInputException(Messages.get("assignment.error.endBeforeStart"));
+        }
+        if (!repo.end(a, on, blank(reason), OffsetDateTime.now(clock))) {
+            throw new StaleRecordException(a.cadreName());
+        }
+    }
+
+    /**
+     * Replaces the holder of a post: the old posting ends the day before {@code from} with the reason, the new
+     * cadre starts on {@code from}; both in one transaction, so history is never overwritten.
+     */
+    public Assignment replace(Assignment old, UUID newCadreId, LocalDate from, String reason, UUID sentBy) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return database.dsl().transactionResult(tx -> {
+            CadreRepository r = repo.with(tx.dsl());
+            if (!r.end(old, from.minusDays(1), blank(reason), now)) {
+                throw new StaleRecordException(old.cadreName());
+            }
+            Assignment next = Assignment.start(newCadreId, old.villageId(), old.role(), from, sentBy);
+            checkNew(next, r);
+            Assignment created = next.withId(UUID.randomUUID());
+            r.insertAssignments(List.of(created), now);
+            return created;
+        });
+    }
+
+    public void saveDevelopmentPath(UUID villageId, int year, String text) {
+        repo.saveDevelopmentPath(villageId, year, text == null ? "" : text.strip(), OffsetDateTime.now(clock));
+    }
+
+    public int unitCount() {
+        return repo.countUnits();
+    }
+
+    public int cadreCount() {
+        return repo.countCadres();
+    }
+
+    public int assignmentCount() {
+        return repo.countAssignments();
+    }
+
+    // ---- the checks ----
+
+    public AssignmentRules rules() {
+        return AssignmentRules.from(settings);
+    }
+
+    /**
+     * What the office checks for a year, village by village: first secretaries in poverty and 软弱涣散 villages,
+     * team sizes, postings ended early without a reason, reserve cadres under the age limit, and the 四个一 of
+     * 软弱涣散 villages. Postings count when they run on the reference day: today for the current year, else
+     * 31 December; ages are taken on 31 December.
+     */
+    public List<Finding> checkAssignments(int year) {
+        AssignmentRules rules = rules();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        LocalDate on = today.getYear() == year ? today : yearEnd;
+        List<Village> all = villages.villages();
+        Map<UUID, List<Assignment>> byVillage = repo.assignments(null, null, null).stream()
+                .collect(Collectors.groupingBy(Assignment::villageId, LinkedHashMap::new, Collectors.toList()));
+        Map<UUID, Cadre> cadres = repo.cadres(null, null, null).stream()
+                .collect(Collectors.toMap(Cadre::id, Function.identity()));
+        Map<UUID, String> paths = repo.developmentPaths(year);
+        List<Finding> findings = new ArrayList<>();
+        for (Village v : all) {
+            List<Assignment> history = byVillage.getOrDefault(v.id(), List.of());
+            List<Assignment> current = history.stream().filter(a -> a.activeOn(on)).toList();
+            String inCharge = inCharge(current);
+            boolean weak = v.weakIn(year);
+            boolean firstSecretary = current.stream().anyMatch(a -> a.role().equals(Role.FIRST_SECRETARY));
+            if ((v.povertyVillage() || weak) && !firstSecretary) {
+                findings.add(new Finding(v.name(), Messages.get("check.rule.noFirstSecretary"),
+                        Messages.get(weak ? "check.detail.noFirstSecretaryWeak" : "check.detail.noFirstSecretaryPoor"),
+                        inCharge));
+            }
+            long team = current.stream().filter(a -> Role.WORK_TEAM.contains(a.role())).map(Assignment::cadreId)
+                    .distinct().count();
+            if (team > 0 && team < rules.minTeamSize()) {
+                findings.add(new Finding(v.name(), Messages.get("check.rule.smallTeam"),
+                        Messages.get("check.detail.smallTeam", team, rules.minTeamSize()), inCharge));
+            }
+            for (Assignment a : history) {
+                if (Role.isFullTime(a.role()) && a.endDate() != null && a.endDate().getYear() == year
+                        && (a.endReason() == null || a.endReason().isBlank())
+                        && Period.between(a.startDate(), a.endDate()).getYears() < rules.minPostingYears()) {
+                    findings.add(new Finding(v.name(), Messages.get("check.rule.earlyEnd"),
+                            Messages.get("check.detail.earlyEnd", a.cadreName(), roleLabel(a.role()),
+                                    rules.minPostingYears(), a.startDate().toString(), a.endDate().toString()), inCharge));
+                }
+            }
+            long youngReserves = current.stream().filter(a -> a.role().equals(Role.RESERVE))
+                    .map(a -> cadres.get(a.cadreId()))
+                    .filter(k -> k != null && k.birthDate() != null && k.ageOn(yearEnd) <= rules.reserveMaxAge())
+                    .map(Cadre::id).distinct().count();
+            if (youngReserves < rules.minReserves()) {
+                findings.add(new Finding(v.name(), Messages.get("check.rule.fewReserves"),
+                        Messages.get("check.detail.fewReserves", rules.reserveMaxAge(), youngReserves,
+                                rules.minReserves()), inCharge));
+            }
+            if (weak) {
+                List<String> missing = new ArrayList<>();
+                boolean countyLeader = current.stream().anyMatch(a -> a.role().equals(Role.LEADER_IN_CHARGE)
+                        && cadres.containsKey(a.cadreId()) && cadres.get(a.cadreId()).rank() == Rank.COUNTY_LEVEL);
+                if (!countyLeader) {
+                    missing.add(Messages.get("check.fourOnes.countyLeader"));
+                }
+                if (!firstSecretary) {
+                    missing.add(Messages.get("check.fourOnes.firstSecretary"));
+                }
+                if (paths.getOrDefault(v.id(), "").isBlank()) {
+                    missing.add(Messages.get("check.fourOnes.path", year));
+                }
+                if (current.stream().noneMatch(a -> a.role().equals(Role.BRANCH_SECRETARY))) {
+                    missing.add(Messages.get("check.fourOnes.secretary"));
+                }
+                if (!missing.isEmpty()) {
+                    findings.add(new Finding(v.name(), Messages.get("check.rule.fourOnes"),
+                            Messages.get("check.detail.fourOnes", String.join("、", missing)), inCharge));
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** The village's 包村领导, else its 包村干部: whom the office calls about a finding. */
+    private String inCharge(List<Assignment> current) {
+        for (String role : List.of(Role.LEADER_IN_CHARGE, Role.CADRE_IN_CHARGE)) {
+            String names = current.stream().filter(a -> a.role().equals(role)).map(Assignment::cadreName)
+                    .distinct().collect(Collectors.joining("、"));
+            if (!names.isEmpty()) {
+                return roleLabel(role) + " " + names;
+            }
+        }
+        return Messages.get("check.nobodyInCharge");
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,62 @@
+package org.townshipledger.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.townshipledger.cadre.CadreService;
+import org.townshipledger.cadre.Finding;
+import org.townshipledger.common.Messages;
+import org.townshipledger.db.Database;
+import org.townshipledger.db.SettingsStore;
+import org.townshipledger.village.VillageService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code check assignments [--year Y]}: what the office must fix, one finding a line, naming whom to call. */
+@Command(name = "check", mixinStandardHelpOptions = true, subcommands = CheckCommand.Assignments.class)
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    static void print(CommandSpec spec, List<Finding> findings) {
+        PrintWriter out = spec.commandLine().getOut();
+        TextTable.print(out, List.of(Messages.get("check.column.village"), Messages.get("check.column.rule"),
+                        Messages.get("check.column.detail"), Messages.get("check.column.inCharge")),
+                findings.stream().map(f -> List.of(f.village(), f.rule(), f.detail(), f.inCharge())).toList());
+        spec.commandLine().getErr().println(Messages.get("check.count", findings.size()));
+    }
+
+    @Command(name = "assignments", mixinStandardHelpOptions = true)
+    static final class Assignments implements Callable<Integer> {
+        @Mixin
+        LedgerOptions ledger;
+
+        @Option(names = "--year", paramLabel = "YYYY", descriptionKey = "reportYear")
+        Integer year;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Database db = Database.open(ledger.dataDir())) {
+                SettingsStore settings = new SettingsStore(db.dsl());
+                Clock clock = Clock.systemDefaultZone();
+                CadreService cadres = new CadreService(db, new VillageService(db, settings, clock), settings, clock);
+                print(spec, cadres.checkAssignments(year != null ? year : cadres.workingYear()));
+            }
+            return ExitCodes.OK;
+        }
+    }
+}
