@@ -163,9 +163,9 @@ public final class CadreService {
     /** The role with this code or label (Chinese or English), as typed on the command line or in a sheet. */
     public Optional<Role> role(String text) {
         String t = text == null ? "" : text.strip();
+        java.util.ResourceBundle chinese = Messages.load(java.util.Locale.SIMPLIFIED_CHINESE);
         return roles().stream().filter(r -> r.code().equalsIgnoreCase(t) || r.label().equals(t)
-                || Messages.load(java.util.Locale.SIMPLIFIED_CHINESE).containsKey(Role.KEY + r.code())
-                && Messages.load(java.util.Locale.SIMPLIFIED_CHINESE).getString(Role.KEY + r.code()).equals(t))
+                || (chinese.containsKey(Role.KEY + r.code()) && chinese.getString(Role.KEY + r.code()).equals(t)))
                 .findFirst();
     }
 

@@ -1,0 +1,165 @@
+package org.townshipledger.cli;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.townshipledger.cadre.Assignment;
+import org.townshipledger.cadre.CadreService;
+import org.townshipledger.cadre.Unit;
+import org.townshipledger.common.InvalidInputException;
+import org.townshipledger.common.Masking;
+import org.townshipledger.common.Messages;
+import org.townshipledger.db.Database;
+import org.townshipledger.db.SettingsStore;
+import org.townshipledger.village.VillageService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cadres list}, {@code units list}, {@code assignments list}: the cadre registers on the terminal. */
+final class CadresCommand {
+
+    private CadresCommand() {
+    }
+
+    static CadreService open(Database db) {
+        SettingsStore settings = new SettingsStore(db.dsl());
+        Clock clock = Clock.systemDefaultZone();
+        return new CadreService(db, new VillageService(db, settings, clock), settings, clock);
+    }
+
+    static String s(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    @Command(name = "cadres", mixinStandardHelpOptions = true, subcommands = Cadres.ListCadres.class)
+    static final class Cadres implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return ExitCodes.USAGE;
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true)
+        static final class ListCadres implements Callable<Integer> {
+            @Mixin
+            LedgerOptions ledger;
+
+            @Option(names = "--search", paramLabel = "TEXT", descriptionKey = "search")
+            String search;
+
+            @Spec
+            CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                try (Database db = Database.open(ledger.dataDir())) {
+                    LocalDate today = LocalDate.now();
+                    TextTable.print(spec.commandLine().getOut(),
+                            List.of(Messages.get("cadre.field.name"), Messages.get("cadre.field.sex"),
+                                    Messages.get("cadre.field.age"), Messages.get("cadre.field.idNumber"),
+                                    Messages.get("cadre.field.unit"), Messages.get("cadre.field.rank"),
+                                    Messages.get("cadre.field.phone")),
+                            open(db).cadres(search, null, null).stream().map(k -> List.of(k.name(), k.sex().label(),
+                                    k.birthDate() == null ? "" : Integer.toString(k.ageOn(today)),
+                                    Masking.idNumber(k.idNumber()), s(k.unitName()),
+                                    k.rank() == null ? "" : k.rank().label(), s(k.phone()))).toList());
+                }
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "units", mixinStandardHelpOptions = true, subcommands = Units.ListUnits.class)
+    static final class Units implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return ExitCodes.USAGE;
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true)
+        static final class ListUnits implements Callable<Integer> {
+            @Mixin
+            LedgerOptions ledger;
+
+            @Spec
+            CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                try (Database db = Database.open(ledger.dataDir())) {
+                    List<Unit> units = open(db).units();
+                    TextTable.print(spec.commandLine().getOut(),
+                            List.of(Messages.get("unit.field.name"), Messages.get("unit.field.level"),
+                                    Messages.get("unit.field.type"), Messages.get("unit.field.contact"),
+                                    Messages.get("cadre.field.phone")),
+                            units.stream().map(u -> List.of(u.name(), u.level() == null ? "" : u.level().label(),
+                                    u.type() == null ? "" : u.type().label(), s(u.contactPerson()), s(u.phone())))
+                                    .toList());
+                }
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "assignments", mixinStandardHelpOptions = true, subcommands = Assignments.ListAssignments.class)
+    static final class Assignments implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return ExitCodes.USAGE;
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true)
+        static final class ListAssignments implements Callable<Integer> {
+            @Mixin
+            LedgerOptions ledger;
+
+            @Option(names = "--village", paramLabel = "NAME", descriptionKey = "reportVillage")
+            String village;
+
+            @Option(names = "--role", paramLabel = "ROLE", descriptionKey = "role")
+            String role;
+
+            @Spec
+            CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                try (Database db = Database.open(ledger.dataDir())) {
+                    CadreService cadres = open(db);
+                    UUID villageId = village == null ? null : new VillageService(db).villages().stream()
+                            .filter(v -> v.name().equals(village.strip())).findFirst()
+                            .orElseThrow(() -> new InvalidInputException(Messages.get("report.error.noVillage", village)))
+                            .id();
+                    String roleCode = role == null ? null : cadres.role(role).orElseThrow(() ->
+                            new InvalidInputException(Messages.get("assignment.error.role", role))).code();
+                    List<Assignment> list = cadres.assignments(null, villageId, roleCode);
+                    TextTable.print(spec.commandLine().getOut(),
+                            List.of(Messages.get("check.column.village"), Messages.get("assignment.field.role"),
+                                    Messages.get("cadre.field.name"), Messages.get("assignment.field.from"),
+                                    Messages.get("assignment.field.to"), Messages.get("assignment.field.sentBy"),
+                                    Messages.get("assignment.field.endReason")),
+                            list.stream().map(a -> List.of(a.villageName(), cadres.roleLabel(a.role()), a.cadreName(),
+                                    a.startDate().toString(), a.endDate() == null ? Messages.get("assignment.open")
+                                            : a.endDate().toString(), s(a.sentByUnitName()), s(a.endReason()))).toList());
+                }
+                return ExitCodes.OK;
+            }
+        }
+    }
+}
