@@ -34,7 +34,8 @@ final class PdfRenderer {
     private static final float MARGIN = mm(15);
     private static final int CHUNK = 200;
     private static final Color HEADER_FILL = new Color(0xE8, 0xEC, 0xF0);
-    private static final Color SUMMARY_FILL = new Color(0xF5, 0xF5, 0xF5);
+    private static final Color SUMMARY_FILL = new Color(0xF0, 0xF0, 0xF0);
+    private static final Color HIGHLIGHT_FILL = new Color(0xFD, 0xE2, 0xE1);
 
     private PdfRenderer() {
     }
@@ -84,8 +85,8 @@ final class PdfRenderer {
             for (int i = 0; i < columns.size(); i++) {
                 String text = i < row.cells().size() ? row.cells().get(i) : "";
                 PdfPCell cell = cell(text, row.summary() ? boldFont : cellFont, align(columns.get(i).align()));
-                if (row.summary()) {
-                    cell.setBackgroundColor(SUMMARY_FILL);
+                if (row.kind() != ReportRow.Kind.DATA) {
+                    cell.setBackgroundColor(row.summary() ? SUMMARY_FILL : HIGHLIGHT_FILL);
                 }
                 table.addCell(cell);
             }

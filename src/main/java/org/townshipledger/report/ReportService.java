@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.townshipledger.cadre.CadreService;
 import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Progress;
@@ -40,7 +41,9 @@ public final class ReportService {
     public static ReportService forLedger(Database db, Clock clock) {
         SettingsStore settings = new SettingsStore(db.dsl());
         VillageService villages = new VillageService(db, settings, clock);
-        return new ReportService(settings, villages, List.of(new VillagesSheet(villages)), clock);
+        CadreService cadres = new CadreService(db, villages, settings, clock);
+        return new ReportService(settings, villages, List.of(new VillagesSheet(villages),
+                new CadreRosterSheet(cadres, clock), new ReserveCadresSheet(cadres, villages::villages, clock)), clock);
     }
 
     public List<ReportSheet> sheets() {

@@ -40,6 +40,7 @@ final class XlsxRenderer {
             CellStyle headStyle = style(wb, true, true, HorizontalAlignment.CENTER, (short) 10);
             CellStyle[] dataStyles = new CellStyle[columns.size()];
             CellStyle[] sumStyles = new CellStyle[columns.size()];
+            CellStyle[] highlightStyles = new CellStyle[columns.size()];
             for (int i = 0; i < columns.size(); i++) {
                 HorizontalAlignment a = switch (columns.get(i).align()) {
                     case LEFT -> HorizontalAlignment.LEFT;
@@ -48,6 +49,9 @@ final class XlsxRenderer {
                 };
                 dataStyles[i] = style(wb, false, true, a, (short) 10);
                 sumStyles[i] = style(wb, true, true, a, (short) 10);
+                highlightStyles[i] = style(wb, false, true, a, (short) 10);
+                highlightStyles[i].setFillForegroundColor(IndexedColors.ROSE.getIndex());
+                highlightStyles[i].setFillPattern(FillPatternType.SOLID_FOREGROUND);
                 sheet.setColumnWidth(i, Math.min(255, Math.round(columns.get(i).width() * 0.55f) + 2) * 256);
             }
             int r = 0;
@@ -84,7 +88,11 @@ final class XlsxRenderer {
                 for (int i = 0; i < columns.size(); i++) {
                     Cell c = x.createCell(i);
                     c.setCellValue(i < row.cells().size() && row.cells().get(i) != null ? row.cells().get(i) : "");
-                    c.setCellStyle(row.summary() ? sumStyles[i] : dataStyles[i]);
+                    c.setCellStyle(switch (row.kind()) {
+                        case DATA -> dataStyles[i];
+                        case SUMMARY -> sumStyles[i];
+                        case HIGHLIGHT -> highlightStyles[i];
+                    });
                 }
                 if (++count[0] % CHUNK == 0) {
                     if (progress.cancelled()) {
