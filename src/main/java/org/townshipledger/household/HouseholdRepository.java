@@ -435,4 +435,58 @@ public final class HouseholdRepository {
     private static <E extends Enum<E>> E code(Class<E> type, String code) {
         return code == null ? null : Enum.valueOf(type, code);
     }
+
+    // ---- the 台账 printout ----
+
+    /**
+     * Streams the poor and monitored households (those with a category or a monitoring type) in village order,
+     * with that year's 两不愁三保障 check when there is one. Rows are fetched lazily so 100,000 households
+     * never sit in memory together.
+     */
+    public void forEachRegisterLine(int year, UUID villageId, java.util.function.Consumer<RegisterLine> sink) {
+        Condition c = HOUSEHOLD.DELETED_AT.isNull()
+                .and(HOUSEHOLD.CATEGORY.isNotNull().or(HOUSEHOLD.MONITORING_TYPE.isNotNull()));
+        if (villageId != null) {
+            c = c.and(HOUSEHOLD.VILLAGE_ID.eq(villageId));
+        }
+        try (var cursor = dsl.select(VILLAGE.NAME, VILLAGE_GROUP.NAME, HOUSEHOLD.HEAD_NAME, HOUSEHOLD.HEAD_ID_NUMBER,
+                        HOUSEHOLD.MEMBER_COUNT, HOUSEHOLD.CATEGORY, HOUSEHOLD.MAIN_CAUSE, HOUSEHOLD.POVERTY_STATUS,
+                        HOUSEHOLD.EXIT_YEAR, HOUSEHOLD.MONITORING_TYPE, HOUSEHOLD_CHECK.FOOD_CLOTHING,
+                        HOUSEHOLD_CHECK.COMPULSORY_EDUCATION, HOUSEHOLD_CHECK.BASIC_MEDICAL,
+                        HOUSEHOLD_CHECK.HOUSING_SAFETY, HOUSEHOLD_CHECK.DRINKING_WATER)
+                .from(HOUSEHOLD)
+                .join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
+                .leftJoin(VILLAGE_GROUP).on(VILLAGE_GROUP.ID.eq(HOUSEHOLD.GROUP_ID))
+                .leftJoin(HOUSEHOLD_CHECK).on(HOUSEHOLD_CHECK.HOUSEHOLD_ID.eq(HOUSEHOLD.ID)
+                        .and(HOUSEHOLD_CHECK.CHECK_YEAR.eq(year)))
+                .where(c.and(VILLAGE.DELETED_AT.isNull()))
+                .orderBy(VILLAGE.NAME_INITIALS, VILLAGE.NAME, VILLAGE_GROUP.SORT_ORDER, HOUSEHOLD.HEAD_INITIALS,
+                        HOUSEHOLD.ID)
+                .fetchSize(500)
+                .fetchLazy()) {
+            for (var r : cursor) {
+                sink.accept(new RegisterLine(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        code(HouseholdCategory.class, r.value6()), code(PovertyCause.class, r.value7()),
+                        code(PovertyStatus.class, r.value8()), r.value9(), code(MonitoringType.class, r.value10()),
+                        r.value11() == null ? null : new boolean[] {r.value11(), r.value12(), r.value13(), r.value14(),
+                                r.value15()}));
+            }
+        }
+    }
+
+    public int countRegister(UUID villageId) {
+        Condition c = HOUSEHOLD.DELETED_AT.isNull()
+                .and(HOUSEHOLD.CATEGORY.isNotNull().or(HOUSEHOLD.MONITORING_TYPE.isNotNull()));
+        return dsl.fetchCount(HOUSEHOLD, villageId == null ? c : c.and(HOUSEHOLD.VILLAGE_ID.eq(villageId)));
+    }
+
+    /**
+     * A household as the 贫困户/监测户台账 prints it.
+     *
+     * @param checks the five items of the year's check (吃穿, 义务教育, 医疗, 住房, 饮水), or null when not checked
+     */
+    public record RegisterLine(String village, String group, String headName, String headIdNumber, int members,
+                               HouseholdCategory category, PovertyCause cause, PovertyStatus status, Integer exitYear,
+                               MonitoringType monitoring, boolean[] checks) {
+    }
 }

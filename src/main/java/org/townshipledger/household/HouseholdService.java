@@ -240,4 +240,14 @@ public final class HouseholdService {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
+
+    /** The poor and monitored households for the 台账 printout, streamed in village order. */
+    public void forEachRegisterLine(int year, UUID villageId, java.util.function.Consumer<HouseholdRepository.RegisterLine> sink) {
+        households.forEachRegisterLine(year, villageId, sink);
+    }
+
+    /** How many households the 台账 will print (for its progress bar). */
+    public int registerCount(UUID villageId) {
+        return households.countRegister(villageId);
+    }
 }

@@ -22,7 +22,7 @@ import org.townshipledger.common.Messages;
 public final class CjkFont {
 
     private static final Logger LOG = LoggerFactory.getLogger(CjkFont.class);
-    private static final String PROBE = "乡镇帮扶台账第页共";
+    private static final String PROBE = "乡镇帮扶台账第页共√×";
     private static final List<String> LINUX_PATHS = List.of(
             "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,0",
             "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc,0",

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.townshipledger.cadre.CadreService;
 import org.townshipledger.common.InvalidInputException;
+import org.townshipledger.household.HouseholdService;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Progress;
 import org.townshipledger.db.Database;
@@ -42,8 +43,9 @@ public final class ReportService {
         SettingsStore settings = new SettingsStore(db.dsl());
         VillageService villages = new VillageService(db, settings, clock);
         CadreService cadres = new CadreService(db, villages, settings, clock);
+        HouseholdService households = new HouseholdService(db, villages, settings, clock);
         return new ReportService(settings, villages, List.of(new VillagesSheet(villages),
-                new CadreRosterSheet(cadres, clock), new ReserveCadresSheet(cadres, villages::villages, clock)), clock);
+                new HouseholdRegisterSheet(households), new CadreRosterSheet(cadres, clock), new ReserveCadresSheet(cadres, villages::villages, clock)), clock);
     }
 
     public List<ReportSheet> sheets() {

@@ -74,9 +74,9 @@ final class VillagesSheet implements ReportSheet {
             cells.add(Integer.toString(v.groups().size()));
             cells.add(v.householdCount() == null ? "" : v.householdCount().toString());
             cells.add(v.population() == null ? "" : v.population().toString());
-            cells.add(v.povertyVillage() ? "✓" : "");
+            cells.add(v.povertyVillage() ? "√" : "");
             cells.add(v.exitYear() == null ? "" : v.exitYear().toString());
-            cells.add(v.weakIn(params.year()) ? "✓" : "");
+            cells.add(v.weakIn(params.year()) ? "√" : "");
             sink.accept(ReportRow.data(cells));
         }
         sink.accept(ReportRow.summary(List.of("", Messages.get("report.total.villages", n), "", "",
