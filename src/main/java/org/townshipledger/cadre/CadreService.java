@@ -254,6 +254,22 @@ public final class CadreService {
         });
     }
 
+    /**
+     * Writes many units, cadres and postings, and development paths for a year, in one transaction (demo data).
+     * They must already be valid: no rule is checked here.
+     */
+    public void insertAll(List<Unit> units, List<Cadre> cadres, List<Assignment> assignments, int year,
+                          Map<UUID, String> developmentPaths) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> {
+            CadreRepository r = repo.with(tx.dsl());
+            r.insertUnits(units, now);
+            r.insertCadres(cadres, now);
+            r.insertAssignments(assignments, now);
+            developmentPaths.forEach((village, text) -> r.saveDevelopmentPath(village, year, text, now));
+        });
+    }
+
     public void saveDevelopmentPath(UUID villageId, int year, String text) {
         repo.saveDevelopmentPath(villageId, year, text == null ? "" : text.strip(), OffsetDateTime.now(clock));
     }

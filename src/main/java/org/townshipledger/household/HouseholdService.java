@@ -242,7 +242,7 @@ public final class HouseholdService {
     }
 
     /** The poor and monitored households for the 台账 printout, streamed in village order. */
-    public void forEachRegisterLine(int year, UUID villageId, java.util.function.Consumer<HouseholdRepository.RegisterLine> sink) {
+    public void forEachRegisterLine(int year, UUID villageId, java.util.function.Consumer<RegisterLine> sink) {
         households.forEachRegisterLine(year, villageId, sink);
     }
 

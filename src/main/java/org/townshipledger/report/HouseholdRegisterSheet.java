@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.townshipledger.common.Masking;
 import org.townshipledger.common.Messages;
-import org.townshipledger.household.HouseholdRepository.RegisterLine;
 import org.townshipledger.household.HouseholdService;
+import org.townshipledger.household.RegisterLine;
 
 /**
  * 贫困户/监测户台账: by village, each poor or monitored household with its head, masked ID, members, category,
