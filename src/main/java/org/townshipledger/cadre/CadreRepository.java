@@ -60,7 +60,9 @@ public final class CadreRepository {
             r.setVersion(0);
             return r;
         }).toList();
-        dsl.batchInsert(rows).execute();
+        if (!rows.isEmpty()) {
+            dsl.batchInsert(rows).execute();
+        }
     }
 
     public boolean updateUnit(Unit u, OffsetDateTime now) {

@@ -258,6 +258,23 @@ public final class CadreService {
         repo.saveDevelopmentPath(villageId, year, text == null ? "" : text.strip(), OffsetDateTime.now(clock));
     }
 
+    /**
+     * Inserts units, cadres, postings and development paths in one transaction (demo data); they must already
+     * be valid and carry their ids.
+     */
+    public void insertAll(List<Unit> newUnits, List<Cadre> newCadres, List<Assignment> newAssignments,
+                          Map<UUID, String> developmentPaths, int year) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> {
+            CadreRepository r = repo.with(tx.dsl());
+            r.insertUnits(newUnits, now);
+            r.insertCadres(newCadres, now);
+            r.insertAssignments(newAssignments, now);
+            developmentPaths.forEach((village, text) -> r.saveDevelopmentPath(village, year, text, now));
+        });
+        database.checkpoint();
+    }
+
     public int unitCount() {
         return repo.countUnits();
     }

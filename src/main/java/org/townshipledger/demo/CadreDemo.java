@@ -1,14 +1,15 @@
 package org.townshipledger.demo;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.townshipledger.cadre.Assignment;
 import org.townshipledger.cadre.Cadre;
-import org.townshipledger.cadre.CadreRepository;
+import org.townshipledger.cadre.CadreService;
 import org.townshipledger.cadre.Rank;
 import org.townshipledger.cadre.Role;
 import org.townshipledger.cadre.Unit;
@@ -44,8 +45,8 @@ final class CadreDemo {
         this.random = random;
     }
 
-    /** Makes units, cadres and postings for the villages, and writes them in the caller's transaction. */
-    void create(CadreRepository repo, List<Village> villages, DemoScale scale, int year, OffsetDateTime now) {
+    /** Makes units, cadres and postings for the villages, and writes them through the service in one transaction. */
+    void create(CadreService service, List<Village> villages, DemoScale scale, int year) {
         int unitCount = scale == DemoScale.TOWNSHIP ? 40 : 400;
         for (int i = 0; i < unitCount; i++) {
             units.add(unit(i));
@@ -79,14 +80,13 @@ final class CadreDemo {
                         LocalDate.of(year - 1, 1, 1), null);
             }
         }
-        repo.insertUnits(units, now);
-        repo.insertCadres(cadres, now);
-        repo.insertAssignments(assignments, now);
+        Map<UUID, String> paths = new LinkedHashMap<>();
         for (Village v : villages) {
             if (v.weakIn(year) && random.nextInt(3) > 0) {
-                repo.saveDevelopmentPath(v.id(), year, "发展特色种养业，壮大村集体经济", now);
+                paths.put(v.id(), "发展特色种养业，壮大村集体经济");
             }
         }
+        service.insertAll(units, cadres, assignments, paths, year);
     }
 
     int units() {
