@@ -142,6 +142,7 @@ public final class CadresController {
         SortedList<Row> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(cadreTable.comparatorProperty());
         cadreTable.setItems(sorted);
+        cadreTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         cadreCountLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> Messages.get("cadre.count", vm.rows().size()), vm.rows()));
         column(nameColumn, r -> r.cadre().name());

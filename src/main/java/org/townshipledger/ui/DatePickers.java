@@ -3,6 +3,7 @@ package org.townshipledger.ui;
 import java.time.LocalDate;
 import javafx.scene.control.DatePicker;
 import javafx.util.StringConverter;
+import org.townshipledger.common.Messages;
 import org.townshipledger.exchange.DateCells;
 
 /** Date pickers that show 2024-03-01 and take what clerks type: 2024/3/1, 2024年3月1日, 20240301. */
@@ -24,7 +25,7 @@ public final class DatePickers {
                     return DateCells.parse(text).orElse(null);
                 }
             });
-            picker.setPromptText("2024-03-01");
+            picker.setPromptText(Messages.get("date.prompt"));
         }
     }
 }
