@@ -1,6 +1,7 @@
 package org.townshipledger.app;
 
 import java.time.Clock;
+import org.townshipledger.cadre.CadreService;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
 import org.townshipledger.report.ReportService;
@@ -14,6 +15,7 @@ final class AppContext implements AutoCloseable {
     final Database database;
     final SettingsStore settings;
     final VillageService villages;
+    final CadreService cadres;
     final ReportService reports;
     final FxTaskExecutor executor = new FxTaskExecutor();
     final StatusBarModel status = new StatusBarModel();
@@ -23,6 +25,7 @@ final class AppContext implements AutoCloseable {
         this.database = database;
         this.settings = new SettingsStore(database.dsl());
         this.villages = new VillageService(database, settings, clock);
+        this.cadres = new CadreService(database, villages, settings, clock);
         this.reports = ReportService.forLedger(database, clock);
     }
 

@@ -1,7 +1,16 @@
 package org.townshipledger.app;
 
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
+import org.townshipledger.cadre.CadresController;
+import org.townshipledger.cadre.CadresViewModel;
+import org.townshipledger.cadre.UnitsController;
+import org.townshipledger.cadre.UnitsViewModel;
+import org.townshipledger.cadre.VillageTeamController;
+import org.townshipledger.cadre.VillageTeamViewModel;
+import org.townshipledger.check.ChecksController;
+import org.townshipledger.check.ChecksViewModel;
 import org.townshipledger.common.Messages;
 import org.townshipledger.recyclebin.RecycleBinController;
 import org.townshipledger.report.ReportsController;
@@ -15,11 +24,34 @@ import org.townshipledger.village.VillagesViewModel;
 enum Screen {
     VILLAGES("nav.villages", ctx -> {
         VillagesViewModel vm = new VillagesViewModel(ctx.villages, ctx.executor, ctx.status, ctx.clock);
-        return new Loaded(Fxml.load(VillagesController.class, "VillagesView.fxml", new VillagesController(vm)), vm::load);
+        VillagesController controller = new VillagesController(vm);
+        Parent view = Fxml.load(VillagesController.class, "VillagesView.fxml", controller);
+        // The village form shows the village's current team from the cadre register.
+        VillageTeamViewModel team = new VillageTeamViewModel(ctx.cadres, ctx.executor, ctx.status, ctx.clock);
+        team.villageIdProperty().bind(Bindings.createObjectBinding(() -> vm.editingProperty().get().id(),
+                vm.editingProperty()));
+        controller.addSection(Fxml.load(VillageTeamController.class, "VillageTeamView.fxml",
+                new VillageTeamController(team)));
+        return new Loaded(view, () -> {
+            vm.load();
+            team.reload();
+        });
+    }),
+    CADRES("nav.cadres", ctx -> {
+        CadresViewModel vm = new CadresViewModel(ctx.cadres, ctx.villages, ctx.executor, ctx.status, ctx.clock);
+        return new Loaded(Fxml.load(CadresController.class, "CadresView.fxml", new CadresController(vm)), vm::load);
+    }),
+    UNITS("nav.units", ctx -> {
+        UnitsViewModel vm = new UnitsViewModel(ctx.cadres, ctx.executor, ctx.status, ctx.clock);
+        return new Loaded(Fxml.load(UnitsController.class, "UnitsView.fxml", new UnitsController(vm)), vm::load);
     }),
     REPORTS("nav.reports", ctx -> {
         ReportsViewModel vm = new ReportsViewModel(ctx.reports, ctx.executor, ctx.status);
         return new Loaded(Fxml.load(ReportsController.class, "ReportsView.fxml", new ReportsController(vm)), vm::load);
+    }),
+    CHECKS("nav.checks", ctx -> {
+        ChecksViewModel vm = new ChecksViewModel(ctx.cadres, ctx.executor, ctx.status);
+        return new Loaded(Fxml.load(ChecksController.class, "ChecksView.fxml", new ChecksController(vm)), vm::load);
     }),
     RECYCLE_BIN("nav.recycleBin", ctx -> {
         RecycleBinViewModel vm = new RecycleBinViewModel(ctx.villages, ctx.executor, ctx.status);

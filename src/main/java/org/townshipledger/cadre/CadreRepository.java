@@ -60,7 +60,9 @@ public final class CadreRepository {
             r.setVersion(0);
             return r;
         }).toList();
-        dsl.batchInsert(rows).execute();
+        if (!rows.isEmpty()) {
+            dsl.batchInsert(rows).execute();
+        }
     }
 
     public boolean updateUnit(Unit u, OffsetDateTime now) {
@@ -222,11 +224,29 @@ public final class CadreRepository {
                 .execute() == 1;
     }
 
+    /** Changes the end, its reason and the sending unit of a posting (a re-imported row), if nobody changed it. */
+    public boolean updatePosting(Assignment a, OffsetDateTime now) {
+        return dsl.update(ASSIGNMENT)
+                .set(ASSIGNMENT.END_DATE, a.endDate())
+                .set(ASSIGNMENT.END_REASON, a.endReason())
+                .set(ASSIGNMENT.SENT_BY_UNIT_ID, a.sentByUnitId())
+                .set(ASSIGNMENT.UPDATED_AT, now)
+                .set(ASSIGNMENT.VERSION, ASSIGNMENT.VERSION.plus(1))
+                .where(ASSIGNMENT.ID.eq(a.id()).and(ASSIGNMENT.VERSION.eq(a.version())))
+                .execute() == 1;
+    }
+
     // ---- development paths (四个一) ----
 
     public Map<UUID, String> developmentPaths(int year) {
         return dsl.select(VILLAGE_PLAN.VILLAGE_ID, VILLAGE_PLAN.DEVELOPMENT_PATH).from(VILLAGE_PLAN)
                 .where(VILLAGE_PLAN.PLAN_YEAR.eq(year)).fetchMap(VILLAGE_PLAN.VILLAGE_ID, VILLAGE_PLAN.DEVELOPMENT_PATH);
+    }
+
+    public Optional<String> developmentPath(UUID villageId, int year) {
+        return dsl.select(VILLAGE_PLAN.DEVELOPMENT_PATH).from(VILLAGE_PLAN)
+                .where(VILLAGE_PLAN.VILLAGE_ID.eq(villageId).and(VILLAGE_PLAN.PLAN_YEAR.eq(year)))
+                .fetchOptional(VILLAGE_PLAN.DEVELOPMENT_PATH);
     }
 
     public void saveDevelopmentPath(UUID villageId, int year, String text, OffsetDateTime now) {

@@ -1,5 +1,7 @@
 package org.townshipledger.cadre;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,9 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.townshipledger.common.IdNumber;
 import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
+import org.townshipledger.common.Problem;
 import org.townshipledger.common.StaleRecordException;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
@@ -85,6 +87,29 @@ public final class CadreService {
 
     // ---- cadres ----
 
+    /**
+     * Cadres for the 干部 list, each with the postings running on {@code on}. {@code text} matches a name or its
+     * pinyin initials; {@code role} and {@code villageId} keep the cadres holding such a posting on that day.
+     * Every filter may be null.
+     */
+    public List<CadreListing> listCadres(String text, UUID unitId, Rank rank, String role, UUID villageId,
+                                         LocalDate on) {
+        Map<UUID, List<Assignment>> current = repo.assignments(null, null, null).stream()
+                .filter(a -> a.activeOn(on))
+                .collect(Collectors.groupingBy(Assignment::cadreId, LinkedHashMap::new, Collectors.toList()));
+        List<CadreListing> out = new ArrayList<>();
+        for (Cadre k : repo.cadres(text, unitId, rank)) {
+            List<Assignment> postings = current.getOrDefault(k.id(), List.of());
+            boolean matches = (role == null && villageId == null) || postings.stream().anyMatch(a ->
+                    (role == null || a.role().equals(role)) && (villageId == null || a.villageId().equals(villageId)));
+            if (matches) {
+                out.add(new CadreListing(k, postings));
+            }
+        }
+        return out;
+    }
+
+
     public List<Cadre> cadres(String text, UUID unitId, Rank rank) {
         return repo.cadres(text, unitId, rank);
     }
@@ -120,34 +145,14 @@ public final class CadreService {
         return repo.cadre(id).orElseThrow();
     }
 
+    /** The entry normalized, or every problem with it (in the words of the form; no field names). */
     static Cadre checked(Cadre d) {
-        String name = d.name() == null ? "" : d.name().strip();
-        if (name.isEmpty()) {
-            throw new InvalidInputException(Messages.get("cadre.error.nameRequired"));
+        Cadre k = CadreRules.normalized(d);
+        List<Problem> problems = CadreRules.validate(k);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.stream().map(p -> Problem.onField("", p.message())).toList());
         }
-        if (d.sex() == null) {
-            throw new InvalidInputException(Messages.get("member.error.sexRequired", name));
-        }
-        String id = IdNumber.normalize(d.idNumber());
-        LocalDate birth = d.birthDate();
-        if (!id.isEmpty()) {
-            Optional<String> problem = IdNumber.problem(id);
-            if (problem.isPresent()) {
-                throw new InvalidInputException(name + "：" + problem.get());
-            }
-            if (IdNumber.sex(id) != d.sex()) {
-                throw new InvalidInputException(Messages.get("member.error.sexMismatch", name, d.sex().label(),
-                        IdNumber.sex(id).label()));
-            }
-            if (birth == null) {
-                birth = IdNumber.birthDate(id);
-            } else if (!birth.equals(IdNumber.birthDate(id))) {
-                throw new InvalidInputException(Messages.get("member.error.birthMismatch", name, birth.toString(),
-                        IdNumber.birthDate(id).toString()));
-            }
-        }
-        return new Cadre(d.id(), name, d.sex(), birth, id.isEmpty() ? null : id, blank(d.phone()), d.unitId(),
-                d.unitName(), d.rank(), d.partyMember(), blank(d.note()), d.version(), null);
+        return k;
     }
 
     // ---- roles and assignments ----
@@ -171,6 +176,11 @@ public final class CadreService {
 
     public String roleLabel(String code) {
         return roles().stream().filter(r -> r.code().equals(code)).map(Role::label).findFirst().orElse(code);
+    }
+
+    /** The Chinese label of a role code, as exchanged files write it. */
+    public String roleFileLabel(String code) {
+        return roles().stream().filter(r -> r.code().equals(code)).map(Role::fileLabel).findFirst().orElse(code);
     }
 
     public List<Assignment> assignments(UUID cadreId, UUID villageId, String role) {
@@ -254,24 +264,30 @@ public final class CadreService {
         });
     }
 
-    /**
-     * Writes many units, cadres and postings, and development paths for a year, in one transaction (demo data).
-     * They must already be valid: no rule is checked here.
-     */
-    public void insertAll(List<Unit> units, List<Cadre> cadres, List<Assignment> assignments, int year,
-                          Map<UUID, String> developmentPaths) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        database.dsl().transaction(tx -> {
-            CadreRepository r = repo.with(tx.dsl());
-            r.insertUnits(units, now);
-            r.insertCadres(cadres, now);
-            r.insertAssignments(assignments, now);
-            developmentPaths.forEach((village, text) -> r.saveDevelopmentPath(village, year, text, now));
-        });
+    /** The development path (发展思路) the village wrote for the year, or "". */
+    public String developmentPath(UUID villageId, int year) {
+        return repo.developmentPath(villageId, year).orElse("");
     }
 
     public void saveDevelopmentPath(UUID villageId, int year, String text) {
         repo.saveDevelopmentPath(villageId, year, text == null ? "" : text.strip(), OffsetDateTime.now(clock));
+    }
+
+    /**
+     * Inserts units, cadres, postings and development paths in one transaction (demo data); they must already
+     * be valid and carry their ids.
+     */
+    public void insertAll(List<Unit> newUnits, List<Cadre> newCadres, List<Assignment> newAssignments,
+                          Map<UUID, String> developmentPaths, int year) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> {
+            CadreRepository r = repo.with(tx.dsl());
+            r.insertUnits(newUnits, now);
+            r.insertCadres(newCadres, now);
+            r.insertAssignments(newAssignments, now);
+            developmentPaths.forEach((village, text) -> r.saveDevelopmentPath(village, year, text, now));
+        });
+        database.checkpoint();
     }
 
     public int unitCount() {
@@ -286,7 +302,117 @@ public final class CadreService {
         return repo.countAssignments();
     }
 
+    // ---- import and export ----
+
+    /** Imports the units sheet all-or-nothing (see {@link UnitImport}); every bad row is reported. */
+    public ImportCount importUnits(Path file) {
+        UnitImport parsed = UnitImport.parse(file, repo.units());
+        if (!parsed.problems().isEmpty()) {
+            throw new InvalidInputException(parsed.problems());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> {
+            CadreRepository r = repo.with(tx.dsl());
+            List<Unit> added = new ArrayList<>();
+            for (Unit u : parsed.units()) {
+                if (u.id() == null) {
+                    added.add(u.withId(UUID.randomUUID()));
+                } else if (!r.updateUnit(u, now)) {
+                    throw new StaleRecordException(u.name());
+                }
+            }
+            r.insertUnits(added, now);
+        });
+        database.checkpoint();
+        return parsed.count();
+    }
+
+    /** Writes the units to .xlsx or .csv (by the file's extension), importable again. */
+    public int exportUnits(Path file) throws IOException {
+        List<Unit> all = units();
+        UnitImport.write(file, Messages.get("unit.export.title", settings.ledgerSettings().township()), all);
+        return all.size();
+    }
+
+    /** Imports the cadres sheet all-or-nothing (see {@link CadreImport}); every bad row is reported. */
+    public ImportCount importCadres(Path file) {
+        CadreImport parsed = CadreImport.parse(file, repo.cadres(null, null, null), repo.units());
+        if (!parsed.problems().isEmpty()) {
+            throw new InvalidInputException(parsed.problems());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> {
+            CadreRepository r = repo.with(tx.dsl());
+            List<Cadre> added = new ArrayList<>();
+            for (Cadre k : parsed.cadres()) {
+                if (k.id() == null) {
+                    added.add(k.withId(UUID.randomUUID()));
+                } else if (!r.updateCadre(k, now)) {
+                    throw new StaleRecordException(k.name());
+                }
+            }
+            r.insertCadres(added, now);
+        });
+        database.checkpoint();
+        return parsed.count();
+    }
+
+    /** Writes the cadres in the import format; ID numbers masked unless {@code fullId}. */
+    public int exportCadres(Path file, boolean fullId) throws IOException {
+        List<Cadre> all = repo.cadres(null, null, null);
+        CadreImport.write(file, Messages.get("cadre.export.title", settings.ledgerSettings().township()), all, fullId);
+        return all.size();
+    }
+
+    /**
+     * Imports the postings sheet all-or-nothing (see {@link AssignmentImport}): the rules of {@link #assign}
+     * apply to every row, and a row already in the ledger updates its end instead of being added again.
+     */
+    public ImportCount importAssignments(Path file) {
+        AssignmentImport parsed = AssignmentImport.parse(file, repo.cadres(null, null, null), villages.villages(),
+                repo.units(), repo.assignments(null, null, null), roles(), this::role, this::roleLabel);
+        if (!parsed.problems().isEmpty()) {
+            throw new InvalidInputException(parsed.problems());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> {
+            CadreRepository r = repo.with(tx.dsl());
+            List<Assignment> added = new ArrayList<>();
+            for (Assignment a : parsed.postings()) {
+                if (a.id() == null) {
+                    added.add(a.withId(UUID.randomUUID()));
+                } else if (!r.updatePosting(a, now)) {
+                    throw new StaleRecordException(a.cadreName());
+                }
+            }
+            r.insertAssignments(added, now);
+        });
+        database.checkpoint();
+        return parsed.count();
+    }
+
+    /** Writes the postings (of one village, or all when {@code villageId} is null) in the import format. */
+    public int exportAssignments(Path file, UUID villageId) throws IOException {
+        List<Assignment> list = repo.assignments(null, villageId, null);
+        Map<UUID, String> ids = new java.util.HashMap<>();
+        repo.cadres(null, null, null).forEach(k -> {
+            if (k.idNumber() != null) {
+                ids.put(k.id(), k.idNumber());
+            }
+        });
+        AssignmentImport.write(file, Messages.get("assignment.export.title", settings.ledgerSettings().township()),
+                list, ids, this::roleFileLabel);
+        return list.size();
+    }
+
     // ---- the checks ----
+
+    /** The names of the rules {@link #checkAssignments} applies, for the 检查 screen's filter. */
+    public List<String> checkRules() {
+        return List.of(Messages.get("check.rule.noFirstSecretary"), Messages.get("check.rule.smallTeam"),
+                Messages.get("check.rule.earlyEnd"), Messages.get("check.rule.fewReserves"),
+                Messages.get("check.rule.fourOnes"));
+    }
 
     public AssignmentRules rules() {
         return AssignmentRules.from(settings);

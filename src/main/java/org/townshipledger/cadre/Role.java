@@ -1,6 +1,7 @@
 package org.townshipledger.cadre;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.townshipledger.common.Messages;
 
@@ -36,6 +37,11 @@ public record Role(String code, String label, boolean fullTime) {
     /** A role an office added in the settings: its label is its code. */
     public static Role custom(String label) {
         return new Role(label, label, false);
+    }
+
+    /** The Chinese label, whatever the UI language, as exchanged files write it. */
+    public String fileLabel() {
+        return BUILT_IN.contains(code) ? Messages.load(Locale.SIMPLIFIED_CHINESE).getString(KEY + code) : label;
     }
 
     public static boolean isFullTime(String code) {

@@ -1,5 +1,7 @@
 package org.townshipledger.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.townshipledger.cadre.Assignment;
 import org.townshipledger.cadre.CadreService;
+import org.townshipledger.cadre.ImportCount;
 import org.townshipledger.cadre.Unit;
 import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Masking;
@@ -18,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cadres list}, {@code units list}, {@code assignments list}: the cadre registers on the terminal. */
@@ -36,7 +40,8 @@ final class CadresCommand {
         return o == null ? "" : o.toString();
     }
 
-    @Command(name = "cadres", mixinStandardHelpOptions = true, subcommands = Cadres.ListCadres.class)
+    @Command(name = "cadres", mixinStandardHelpOptions = true,
+            subcommands = {Cadres.ListCadres.class, Cadres.ImportCadres.class, Cadres.ExportCadres.class})
     static final class Cadres implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -75,9 +80,55 @@ final class CadresCommand {
                 return ExitCodes.OK;
             }
         }
+
+        @Command(name = "import", mixinStandardHelpOptions = true)
+        static final class ImportCadres implements Callable<Integer> {
+            @Mixin
+            LedgerOptions ledger;
+
+            @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "importFile")
+            Path file;
+
+            @Spec
+            CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                try (Database db = Database.open(ledger.dataDir())) {
+                    ImportCount r = open(db).importCadres(file);
+                    spec.commandLine().getOut().println(Messages.get("cli.cadres.imported", r.added(), r.updated()));
+                }
+                return ExitCodes.OK;
+            }
+        }
+
+        @Command(name = "export", mixinStandardHelpOptions = true)
+        static final class ExportCadres implements Callable<Integer> {
+            @Mixin
+            LedgerOptions ledger;
+
+            @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "out")
+            Path out;
+
+            @Option(names = "--full-id", descriptionKey = "fullId")
+            boolean fullId;
+
+            @Spec
+            CommandSpec spec;
+
+            @Override
+            public Integer call() throws IOException {
+                try (Database db = Database.open(ledger.dataDir())) {
+                    int n = open(db).exportCadres(out, fullId);
+                    spec.commandLine().getOut().println(Messages.get("cli.cadres.exported", n, out.toAbsolutePath()));
+                }
+                return ExitCodes.OK;
+            }
+        }
     }
 
-    @Command(name = "units", mixinStandardHelpOptions = true, subcommands = Units.ListUnits.class)
+    @Command(name = "units", mixinStandardHelpOptions = true,
+            subcommands = {Units.ListUnits.class, Units.ImportUnits.class, Units.ExportUnits.class})
     static final class Units implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -111,9 +162,53 @@ final class CadresCommand {
                 return ExitCodes.OK;
             }
         }
+
+        @Command(name = "import", mixinStandardHelpOptions = true)
+        static final class ImportUnits implements Callable<Integer> {
+            @Mixin
+            LedgerOptions ledger;
+
+            @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "importFile")
+            Path file;
+
+            @Spec
+            CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                try (Database db = Database.open(ledger.dataDir())) {
+                    ImportCount r = open(db).importUnits(file);
+                    spec.commandLine().getOut().println(Messages.get("cli.units.imported", r.added(), r.updated()));
+                }
+                return ExitCodes.OK;
+            }
+        }
+
+        @Command(name = "export", mixinStandardHelpOptions = true)
+        static final class ExportUnits implements Callable<Integer> {
+            @Mixin
+            LedgerOptions ledger;
+
+            @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "out")
+            Path out;
+
+            @Spec
+            CommandSpec spec;
+
+            @Override
+            public Integer call() throws IOException {
+                try (Database db = Database.open(ledger.dataDir())) {
+                    int n = open(db).exportUnits(out);
+                    spec.commandLine().getOut().println(Messages.get("cli.units.exported", n, out.toAbsolutePath()));
+                }
+                return ExitCodes.OK;
+            }
+        }
     }
 
-    @Command(name = "assignments", mixinStandardHelpOptions = true, subcommands = Assignments.ListAssignments.class)
+    @Command(name = "assignments", mixinStandardHelpOptions = true,
+            subcommands = {Assignments.ListAssignments.class, Assignments.ImportAssignments.class,
+                Assignments.ExportAssignments.class})
     static final class Assignments implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -142,10 +237,7 @@ final class CadresCommand {
             public Integer call() {
                 try (Database db = Database.open(ledger.dataDir())) {
                     CadreService cadres = open(db);
-                    UUID villageId = village == null ? null : new VillageService(db).villages().stream()
-                            .filter(v -> v.name().equals(village.strip())).findFirst()
-                            .orElseThrow(() -> new InvalidInputException(Messages.get("report.error.noVillage", village)))
-                            .id();
+                    UUID villageId = villageId(db, village);
                     String roleCode = role == null ? null : cadres.role(role).orElseThrow(() ->
                             new InvalidInputException(Messages.get("assignment.error.role", role))).code();
                     List<Assignment> list = cadres.assignments(null, villageId, roleCode);
@@ -161,5 +253,60 @@ final class CadresCommand {
                 return ExitCodes.OK;
             }
         }
+
+        @Command(name = "import", mixinStandardHelpOptions = true)
+        static final class ImportAssignments implements Callable<Integer> {
+            @Mixin
+            LedgerOptions ledger;
+
+            @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "importFile")
+            Path file;
+
+            @Spec
+            CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                try (Database db = Database.open(ledger.dataDir())) {
+                    ImportCount r = open(db).importAssignments(file);
+                    spec.commandLine().getOut().println(Messages.get("cli.assignments.imported", r.added(),
+                            r.updated()));
+                }
+                return ExitCodes.OK;
+            }
+        }
+
+        @Command(name = "export", mixinStandardHelpOptions = true)
+        static final class ExportAssignments implements Callable<Integer> {
+            @Mixin
+            LedgerOptions ledger;
+
+            @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "out")
+            Path out;
+
+            @Option(names = "--village", paramLabel = "NAME", descriptionKey = "exportVillage")
+            String village;
+
+            @Spec
+            CommandSpec spec;
+
+            @Override
+            public Integer call() throws IOException {
+                try (Database db = Database.open(ledger.dataDir())) {
+                    int n = open(db).exportAssignments(out, villageId(db, village));
+                    spec.commandLine().getOut().println(Messages.get("cli.assignments.exported", n,
+                            out.toAbsolutePath()));
+                }
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** The village of that name, null when no name is given; an unknown name is bad input. */
+    static UUID villageId(Database db, String name) {
+        return name == null ? null : new VillageService(db).villages().stream()
+                .filter(v -> v.name().equals(name.strip())).findFirst()
+                .orElseThrow(() -> new InvalidInputException(Messages.get("report.error.noVillage", name)))
+                .id();
     }
 }

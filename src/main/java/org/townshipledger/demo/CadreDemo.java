@@ -2,7 +2,9 @@ package org.townshipledger.demo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.townshipledger.cadre.Assignment;
@@ -43,7 +45,7 @@ final class CadreDemo {
         this.random = random;
     }
 
-    /** Makes units, cadres and postings for the villages, and writes them in one transaction. */
+    /** Makes units, cadres and postings for the villages, and writes them through the service in one transaction. */
     void create(CadreService service, List<Village> villages, DemoScale scale, int year) {
         int unitCount = scale == DemoScale.TOWNSHIP ? 40 : 400;
         for (int i = 0; i < unitCount; i++) {
@@ -78,13 +80,13 @@ final class CadreDemo {
                         LocalDate.of(year - 1, 1, 1), null);
             }
         }
-        java.util.Map<UUID, String> paths = new java.util.HashMap<>();
+        Map<UUID, String> paths = new LinkedHashMap<>();
         for (Village v : villages) {
             if (v.weakIn(year) && random.nextInt(3) > 0) {
                 paths.put(v.id(), "发展特色种养业，壮大村集体经济");
             }
         }
-        service.insertAll(units, cadres, assignments, year, paths);
+        service.insertAll(units, cadres, assignments, paths, year);
     }
 
     int units() {

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,9 +18,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
@@ -95,7 +99,7 @@ public final class TableReader {
     private static List<RawRow> readXlsx(Path file) throws IOException {
         List<RawRow> rows = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file);
-             ReadableWorkbook wb = new ReadableWorkbook(in);
+             ReadableWorkbook wb = new ReadableWorkbook(in, new ReadingOptions(true, false));
              Stream<Row> stream = wb.getFirstSheet().openStream()) {
             stream.forEach(row -> {
                 List<String> cells = new ArrayList<>(row.getCellCount());
@@ -108,10 +112,22 @@ public final class TableReader {
         return rows;
     }
 
-    /** Numbers as typed (12-digit codes must not turn into 4.3E11); everything else as text. */
+    /**
+     * Numbers as typed (12-digit codes must not turn into 4.3E11); date cells as 2024-03-01 (with the time when it
+     * is not midnight); everything else as text.
+     */
     private static String text(Cell cell) {
         if (cell == null) {
             return "";
+        }
+        if (cell.getType() == CellType.NUMBER && cell.getRawValue() != null && isDateFormat(cell)) {
+            try {
+                LocalDateTime at = cell.asDate();
+                return at.toLocalTime().equals(LocalTime.MIDNIGHT) ? at.toLocalDate().toString()
+                        : at.toLocalDate() + " " + at.toLocalTime();
+            } catch (RuntimeException notADate) {
+                return cell.getRawValue();
+            }
         }
         if (cell.getType() == CellType.NUMBER && cell.getRawValue() != null) {
             try {
@@ -122,6 +138,20 @@ public final class TableReader {
         }
         String t = cell.getText();
         return t == null ? "" : t;
+    }
+
+    /**
+     * True when the cell is formatted as a date: Excel's built-in date formats (14-22, 45-47, and 27-36, 50-58 of
+     * Chinese Excel and WPS) or a custom format with day, month or year in it, e.g. {@code yyyy"年"m"月"d"日"}.
+     */
+    private static boolean isDateFormat(Cell cell) {
+        Integer id = cell.getDataFormatId();
+        if (id != null && ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47)
+                || (id >= 50 && id <= 58))) {
+            return true;
+        }
+        String format = cell.getDataFormatString();
+        return format != null && DateUtil.isADateFormat(id == null ? -1 : id, format);
     }
 
     /** Strips spaces, including the full-width ones Chinese input methods type. */

@@ -29,6 +29,7 @@ import javafx.scene.control.cell.TextFieldListCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.townshipledger.common.Messages;
 
@@ -72,6 +73,7 @@ public final class VillagesController {
     @FXML private Label noteError;
     @FXML private Label formError;
     @FXML private Button saveButton;
+    @FXML private VBox extraSections;
 
     public VillagesController(VillagesViewModel vm) {
         this.vm = vm;
@@ -340,6 +342,14 @@ public final class VillagesController {
             vm.groups().remove(i);
             vm.validate(VillageRules.FIELD_GROUPS);
         }
+    }
+
+    /**
+     * Adds a section under the form, shown for the village in it (the main window adds the village's current
+     * team from the cadre register this way, so villages need not know cadres).
+     */
+    public void addSection(javafx.scene.Node section) {
+        extraSections.getChildren().add(section);
     }
 
     /** For tests and the main window: focus the filter box. */

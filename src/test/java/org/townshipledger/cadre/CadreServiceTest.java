@@ -212,4 +212,39 @@ class CadreServiceTest {
         assertThat(cadres.cadres("zf", null, null)).extracting(Cadre::name).containsExactly("赵芳");
         assertThat(saved.id()).isNotEqualTo(UUID.randomUUID());
     }
+    @Test
+    void theCadreListFiltersByCurrentPostingsAndShowsThem() {
+        Village a = village("大石村", true, false);
+        Village b = village("龙泉村", false, false);
+        Cadre li = cadre("李书记", 1985, Rank.SECTION_LEVEL);
+        Cadre wang = cadre("王队员", 1990, Rank.GENERAL);
+        Cadre zhao = cadre("赵后备", 1996, Rank.VILLAGE_CADRE);
+        post(li, a, Role.FIRST_SECRETARY, LocalDate.of(2024, 3, 1));
+        post(li, b, Role.CADRE_IN_CHARGE, LocalDate.of(2024, 3, 1));
+        Assignment ended = post(wang, a, Role.TEAM_MEMBER, LocalDate.of(2023, 3, 1));
+        cadres.end(ended, LocalDate.of(2024, 2, 28), "期满");
+        post(zhao, b, Role.RESERVE, LocalDate.of(2025, 1, 1));
+        LocalDate on = LocalDate.of(2025, 6, 1);
+
+        assertThat(cadres.listCadres(null, null, null, null, null, on)).extracting(l -> l.cadre().name(),
+                l -> l.current().size()).containsExactly(org.assertj.core.groups.Tuple.tuple("李书记", 2),
+                org.assertj.core.groups.Tuple.tuple("王队员", 0), org.assertj.core.groups.Tuple.tuple("赵后备", 1));
+        assertThat(cadres.listCadres(null, null, null, Role.FIRST_SECRETARY, null, on))
+                .extracting(l -> l.cadre().name()).containsExactly("李书记");
+        assertThat(cadres.listCadres(null, null, null, null, b.id(), on))
+                .extracting(l -> l.cadre().name()).containsExactly("李书记", "赵后备");
+        assertThat(cadres.listCadres(null, null, null, Role.TEAM_MEMBER, a.id(), on)).isEmpty();
+        assertThat(cadres.listCadres("zhb", null, Rank.VILLAGE_CADRE, null, null, on))
+                .extracting(l -> l.cadre().name()).containsExactly("赵后备");
+    }
+
+    @Test
+    void aDevelopmentPathIsKeptPerYear() {
+        Village v = village("前圳村", false, true);
+        assertThat(cadres.developmentPath(v.id(), YEAR)).isEmpty();
+        cadres.saveDevelopmentPath(v.id(), YEAR, "  发展油茶产业  ");
+        cadres.saveDevelopmentPath(v.id(), YEAR - 1, "修路");
+        assertThat(cadres.developmentPath(v.id(), YEAR)).isEqualTo("发展油茶产业");
+        assertThat(cadres.developmentPath(v.id(), YEAR - 1)).isEqualTo("修路");
+    }
 }

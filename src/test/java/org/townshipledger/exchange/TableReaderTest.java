@@ -260,6 +260,39 @@ class TableReaderTest {
                 org.assertj.core.groups.Tuple.tuple(4, "龙泉社区", ""));
     }
 
+    @Test
+    void xlsxDateCellsReadAsIsoDatesWhateverTheirFormat() throws IOException {
+        Path f = dir.resolve("dates.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(f)) {
+            Sheet s = wb.createSheet();
+            Row head = s.createRow(0);
+            head.createCell(0).setCellValue("村名");
+            head.createCell(1).setCellValue("村代码");
+            head.createCell(2).setCellValue("日期");
+            org.apache.poi.ss.usermodel.CellStyle builtIn = wb.createCellStyle();
+            builtIn.setDataFormat((short) 14);
+            org.apache.poi.ss.usermodel.CellStyle chinese = wb.createCellStyle();
+            chinese.setDataFormat(wb.createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
+            Row a = s.createRow(1);
+            a.createCell(0).setCellValue("大石村");
+            a.createCell(1).setCellValue(430599101201d);
+            a.createCell(2).setCellValue(java.time.LocalDate.of(2024, 3, 1));
+            a.getCell(2).setCellStyle(builtIn);
+            Row b = s.createRow(2);
+            b.createCell(0).setCellValue("龙泉社区");
+            b.createCell(1).setCellValue(430599101001d);
+            b.createCell(2).setCellValue(java.time.LocalDate.of(2023, 12, 31));
+            b.getCell(2).setCellStyle(chinese);
+            wb.write(out);
+        }
+
+        Table t = TableReader.read(f, REQUIRED);
+
+        assertThat(t.rows()).extracting(r -> r.get("村代码"), r -> r.get("日期")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("430599101201", "2024-03-01"),
+                org.assertj.core.groups.Tuple.tuple("430599101001", "2023-12-31"));
+    }
+
     private Path write(String name, byte[] bytes) throws IOException {
         Path f = dir.resolve(name);
         Files.write(f, bytes);

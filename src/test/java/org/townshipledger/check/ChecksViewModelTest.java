@@ -1,0 +1,109 @@
+package org.townshipledger.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.townshipledger.cadre.Assignment;
+import org.townshipledger.cadre.Cadre;
+import org.townshipledger.cadre.CadreService;
+import org.townshipledger.cadre.Finding;
+import org.townshipledger.cadre.Rank;
+import org.townshipledger.cadre.Role;
+import org.townshipledger.common.CurrentThreadTaskExecutor;
+import org.townshipledger.common.Messages;
+import org.townshipledger.common.Sex;
+import org.townshipledger.db.Database;
+import org.townshipledger.db.LedgerSettings;
+import org.townshipledger.db.SettingsStore;
+import org.townshipledger.ui.StatusBarModel;
+import org.townshipledger.village.Village;
+import org.townshipledger.village.VillageKind;
+import org.townshipledger.village.VillageService;
+
+class ChecksViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private Database db;
+    private CadreService cadres;
+    private VillageService villages;
+    private StatusBarModel status;
+    private ChecksViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        Messages.use(Locale.SIMPLIFIED_CHINESE);
+        db = Database.create(dir, LedgerSettings.of("青石镇", "示范县", 2025));
+        Clock clock = Clock.fixed(Instant.parse("2026-03-01T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+        SettingsStore settings = new SettingsStore(db.dsl());
+        villages = new VillageService(db, settings, clock);
+        cadres = new CadreService(db, villages, settings, clock);
+        status = new StatusBarModel();
+        vm = new ChecksViewModel(cadres, new CurrentThreadTaskExecutor(), status);
+        vm.load();
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private Village village(String name, boolean poor) {
+        return villages.save(new Village(null, name, null, null, VillageKind.VILLAGE, poor, null, null, null, null,
+                Set.of(), List.of(), 0, null, null));
+    }
+
+    private void reserves(Village v) {
+        for (String name : List.of("后备甲", "后备乙")) {
+            Cadre k = cadres.saveCadre(new Cadre(null, name, Sex.MALE, LocalDate.of(1996, 1, 1), null, null, null,
+                    null, Rank.VILLAGE_CADRE, true, null, 0, null));
+            cadres.assign(Assignment.start(k.id(), v.id(), Role.RESERVE, LocalDate.of(2024, 1, 1), null));
+        }
+    }
+
+    @Test
+    void runsTheChecksForTheYearAndFiltersByRule() {
+        assertThat(vm.yearProperty().get()).isEqualTo(2025);
+        assertThat(vm.rules()).contains("缺驻村第一书记", "后备干部不足");
+        Village poor = village("大石村", true);
+        reserves(poor);
+        village("龙泉村", false);
+
+        vm.run();
+
+        assertThat(vm.shownFindings()).extracting(Finding::village, Finding::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("大石村", "缺驻村第一书记"),
+                org.assertj.core.groups.Tuple.tuple("龙泉村", "后备干部不足"));
+        assertThat(vm.summaryProperty().get()).isEqualTo("共发现 2 条");
+        assertThat(status.messageProperty().get()).isEqualTo("已检查 2025 年度：2 条");
+
+        vm.ruleFilterProperty().set("后备干部不足");
+        assertThat(vm.shownFindings()).extracting(Finding::village).containsExactly("龙泉村");
+        assertThat(vm.summaryProperty().get()).isEqualTo("显示 1 条，共 2 条");
+
+        vm.ruleFilterProperty().set(null);
+        reserves(villages.villages().stream().filter(v -> v.name().equals("龙泉村")).findFirst().orElseThrow());
+        vm.run();
+        assertThat(vm.shownFindings()).extracting(Finding::village).containsExactly("大石村");
+    }
+
+    @Test
+    void aCleanLedgerSaysSoForTheChosenYear() {
+        vm.yearProperty().set(2024);
+        vm.run();
+        assertThat(vm.allFindings()).isEmpty();
+        assertThat(vm.summaryProperty().get()).isEqualTo("2024 年度未发现问题");
+    }
+}
