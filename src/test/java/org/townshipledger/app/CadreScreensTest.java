@@ -121,8 +121,10 @@ class CadreScreensTest {
 
         assertThat(table.getItems()).extracting(Finding::village, Finding::rule).contains(
                 org.assertj.core.groups.Tuple.tuple("大石村", "缺驻村第一书记"));
-        assertThat(robot.lookup(".table-cell").match(n -> n instanceof javafx.scene.control.Labeled l
-                && "缺驻村第一书记".equals(l.getText())).tryQuery()).isPresent();
+        // The cells are drawn on a later pulse than the one that fills the items.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".table-cell")
+                .match(n -> n instanceof javafx.scene.control.Labeled l && "缺驻村第一书记".equals(l.getText()))
+                .tryQuery().isPresent());
         robot.interact(() -> table.getSelectionModel().selectAll());
         assertThat(TableCopy.text(table).lines().toList()).startsWith("村\t规则\t情况\t负责人")
                 .anyMatch(l -> l.startsWith("大石村\t缺驻村第一书记\t贫困村没有在任的驻村第一书记\t"));
