@@ -3,6 +3,7 @@ package org.townshipledger.app;
 import java.time.Clock;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
+import org.townshipledger.household.HouseholdService;
 import org.townshipledger.ui.FxTaskExecutor;
 import org.townshipledger.ui.StatusBarModel;
 import org.townshipledger.village.VillageService;
@@ -13,6 +14,7 @@ final class AppContext implements AutoCloseable {
     final Database database;
     final SettingsStore settings;
     final VillageService villages;
+    final HouseholdService households;
     final FxTaskExecutor executor = new FxTaskExecutor();
     final StatusBarModel status = new StatusBarModel();
     final Clock clock = Clock.systemDefaultZone();
@@ -21,6 +23,7 @@ final class AppContext implements AutoCloseable {
         this.database = database;
         this.settings = new SettingsStore(database.dsl());
         this.villages = new VillageService(database, settings, clock);
+        this.households = new HouseholdService(database, villages, settings, clock);
     }
 
     /** Lets pending saves finish, then closes the ledger. */

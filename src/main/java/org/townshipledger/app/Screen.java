@@ -3,6 +3,8 @@ package org.townshipledger.app;
 import java.util.function.Function;
 import javafx.scene.Parent;
 import org.townshipledger.common.Messages;
+import org.townshipledger.household.HouseholdsController;
+import org.townshipledger.household.HouseholdsViewModel;
 import org.townshipledger.recyclebin.RecycleBinController;
 import org.townshipledger.recyclebin.RecycleBinViewModel;
 import org.townshipledger.ui.Fxml;
@@ -15,8 +17,13 @@ enum Screen {
         VillagesViewModel vm = new VillagesViewModel(ctx.villages, ctx.executor, ctx.status, ctx.clock);
         return new Loaded(Fxml.load(VillagesController.class, "VillagesView.fxml", new VillagesController(vm)), vm::load);
     }),
+    HOUSEHOLDS("nav.households", ctx -> {
+        HouseholdsViewModel vm = new HouseholdsViewModel(ctx.households, ctx.executor, ctx.status, ctx.clock);
+        return new Loaded(Fxml.load(HouseholdsController.class, "HouseholdsView.fxml", new HouseholdsController(vm)),
+                vm::load);
+    }),
     RECYCLE_BIN("nav.recycleBin", ctx -> {
-        RecycleBinViewModel vm = new RecycleBinViewModel(ctx.villages, ctx.executor, ctx.status);
+        RecycleBinViewModel vm = new RecycleBinViewModel(ctx.villages, ctx.households, ctx.executor, ctx.status);
         return new Loaded(Fxml.load(RecycleBinController.class, "RecycleBinView.fxml", new RecycleBinController(vm)),
                 vm::load);
     });

@@ -265,17 +265,23 @@ public final class HouseholdRepository {
 
     /** Households in the recycle bin, latest first. */
     public List<HouseholdRow> findDeleted() {
+        return findDeletedWithTimes().stream().map(HouseholdInBin::row).toList();
+    }
+
+    /** Households in the recycle bin with the time each was deleted, latest first. */
+    public List<HouseholdInBin> findDeletedWithTimes() {
         return dsl.select(HOUSEHOLD.ID, VILLAGE.NAME, VILLAGE_GROUP.NAME, HOUSEHOLD.HEAD_NAME,
                         HOUSEHOLD.HEAD_ID_NUMBER, HOUSEHOLD.MEMBER_COUNT, HOUSEHOLD.CATEGORY, HOUSEHOLD.POVERTY_STATUS,
-                        HOUSEHOLD.EXIT_YEAR, HOUSEHOLD.MONITORING_TYPE, HOUSEHOLD.PHONE)
+                        HOUSEHOLD.EXIT_YEAR, HOUSEHOLD.MONITORING_TYPE, HOUSEHOLD.PHONE, HOUSEHOLD.DELETED_AT)
                 .from(HOUSEHOLD)
                 .join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
                 .leftJoin(VILLAGE_GROUP).on(VILLAGE_GROUP.ID.eq(HOUSEHOLD.GROUP_ID))
                 .where(HOUSEHOLD.DELETED_AT.isNotNull())
                 .orderBy(HOUSEHOLD.DELETED_AT.desc())
-                .fetch(r -> new HouseholdRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        code(HouseholdCategory.class, r.value7()), code(PovertyStatus.class, r.value8()), r.value9(),
-                        code(MonitoringType.class, r.value10()), r.value11()));
+                .fetch(r -> new HouseholdInBin(new HouseholdRow(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5(), r.value6(), code(HouseholdCategory.class, r.value7()),
+                        code(PovertyStatus.class, r.value8()), r.value9(), code(MonitoringType.class, r.value10()),
+                        r.value11()), r.value12()));
     }
 
     public int countActive() {
