@@ -40,6 +40,7 @@ import javafx.util.StringConverter;
 import org.townshipledger.common.Masking;
 import org.townshipledger.common.Messages;
 import org.townshipledger.ui.Choice;
+import org.townshipledger.ui.Dates;
 import org.townshipledger.ui.FormKeys;
 import org.townshipledger.ui.Fxml;
 import org.townshipledger.ui.TableCopy;
@@ -176,7 +177,9 @@ public final class HouseholdDetailController {
             }
         });
         saveButton.disableProperty().bind(vm.busyProperty().or(vm.hasErrorsBinding()).or(vm.loadedProperty().not()));
-        deleteButton.disableProperty().bind(vm.busyProperty().or(vm.loadedProperty().not()));
+        deleteButton.disableProperty().bind(vm.busyProperty().or(vm.loadedProperty().not())
+                .or(Bindings.createBooleanBinding(() -> vm.editingProperty().get().isNew(), vm.editingProperty())));
+        Dates.iso(riskDatePicker, verifiedOnPicker);
         errorLabel(formError, vm.formErrorProperty());
     }
 

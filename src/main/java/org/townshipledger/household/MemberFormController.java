@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Sex;
 import org.townshipledger.ui.Choice;
+import org.townshipledger.ui.Dates;
 import org.townshipledger.ui.FormKeys;
 
 /** Binds MemberFormView.fxml to {@link MemberFormViewModel}. */
@@ -43,6 +44,7 @@ public final class MemberFormController {
         nameField.textProperty().bindBidirectional(vm.nameProperty());
         idField.textProperty().bindBidirectional(vm.idNumberProperty());
         ethnicityField.textProperty().bindBidirectional(vm.ethnicityProperty());
+        Dates.iso(birthPicker);
         birthPicker.valueProperty().bindBidirectional(vm.birthDateProperty());
         String choose = Messages.get("household.choice.choose");
         String none = Messages.get("household.choice.none");
