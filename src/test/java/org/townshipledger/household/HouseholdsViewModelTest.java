@@ -185,6 +185,7 @@ class HouseholdsViewModelTest {
         HouseholdRow zhang = vm.rows().get(2);
         vm.moveToBin(zhang);
         assertThat(heads()).containsExactly("刘小红", "王建国");
+        assertThat(vm.pageTextBinding().get()).as("the bin is not counted").isEqualTo("第 1 / 1 页，共 2 户");
         assertThat(status.messageProperty().get()).isEqualTo("已把“张大山”户移入回收站");
         assertThat(service.householdsInBin()).extracting(HouseholdRow::headName).containsExactly("张大山");
 

@@ -69,7 +69,7 @@ public final class SampleHouseholds {
             Sex spouseSex = maleHead ? Sex.FEMALE : Sex.MALE;
             members.add(person(pick(SURNAMES), spouseSex, Relation.SPOUSE, near(headBirth, 6)));
         }
-        int children = random.nextInt(4);
+        int children = random.nextInt(5);
         for (int c = 0; c < children; c++) {
             boolean son = random.nextBoolean();
             LocalDate born = later(headBirth, 20 + random.nextInt(18));
