@@ -110,7 +110,8 @@ class LocalizationConsistencyTest {
             new DynamicKeys("assignment.role.", org.townshipledger.cadre.Role.BUILT_IN),
             DynamicKeys.ofEnum("sex.", Sex.class),
             // RecycleBinViewModel.registerLabel: one per register whose deletions the bin shows.
-            new DynamicKeys("recycleBin.register.", List.of(RecycleBinViewModel.VILLAGE)));
+            new DynamicKeys("recycleBin.register.",
+                    List.of(RecycleBinViewModel.VILLAGE, RecycleBinViewModel.HOUSEHOLD)));
 
     /** Keys of {@link #MESSAGES} used where the scans cannot see them. Say where, in a comment on each line. */
     static final Set<String> USED_WHERE_SCANS_CANNOT_SEE = Set.of();

@@ -5,6 +5,7 @@ import org.townshipledger.cadre.CadreService;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
 import org.townshipledger.report.ReportService;
+import org.townshipledger.household.HouseholdService;
 import org.townshipledger.ui.FxTaskExecutor;
 import org.townshipledger.ui.StatusBarModel;
 import org.townshipledger.village.VillageService;
@@ -17,6 +18,7 @@ final class AppContext implements AutoCloseable {
     final VillageService villages;
     final CadreService cadres;
     final ReportService reports;
+    final HouseholdService households;
     final FxTaskExecutor executor = new FxTaskExecutor();
     final StatusBarModel status = new StatusBarModel();
     final Clock clock = Clock.systemDefaultZone();
@@ -27,6 +29,7 @@ final class AppContext implements AutoCloseable {
         this.villages = new VillageService(database, settings, clock);
         this.cadres = new CadreService(database, villages, settings, clock);
         this.reports = ReportService.forLedger(database, clock);
+        this.households = new HouseholdService(database, villages, settings, clock);
     }
 
     /** Lets pending saves finish, then closes the ledger. */

@@ -12,6 +12,8 @@ import org.townshipledger.cadre.VillageTeamViewModel;
 import org.townshipledger.check.ChecksController;
 import org.townshipledger.check.ChecksViewModel;
 import org.townshipledger.common.Messages;
+import org.townshipledger.household.HouseholdsController;
+import org.townshipledger.household.HouseholdsViewModel;
 import org.townshipledger.recyclebin.RecycleBinController;
 import org.townshipledger.report.ReportsController;
 import org.townshipledger.report.ReportsViewModel;
@@ -37,6 +39,11 @@ enum Screen {
             team.reload();
         });
     }),
+    HOUSEHOLDS("nav.households", ctx -> {
+        HouseholdsViewModel vm = new HouseholdsViewModel(ctx.households, ctx.executor, ctx.status, ctx.clock);
+        return new Loaded(Fxml.load(HouseholdsController.class, "HouseholdsView.fxml", new HouseholdsController(vm)),
+                vm::load);
+    }),
     CADRES("nav.cadres", ctx -> {
         CadresViewModel vm = new CadresViewModel(ctx.cadres, ctx.villages, ctx.executor, ctx.status, ctx.clock);
         return new Loaded(Fxml.load(CadresController.class, "CadresView.fxml", new CadresController(vm)), vm::load);
@@ -54,7 +61,7 @@ enum Screen {
         return new Loaded(Fxml.load(ChecksController.class, "ChecksView.fxml", new ChecksController(vm)), vm::load);
     }),
     RECYCLE_BIN("nav.recycleBin", ctx -> {
-        RecycleBinViewModel vm = new RecycleBinViewModel(ctx.villages, ctx.executor, ctx.status);
+        RecycleBinViewModel vm = new RecycleBinViewModel(ctx.villages, ctx.households, ctx.executor, ctx.status);
         return new Loaded(Fxml.load(RecycleBinController.class, "RecycleBinView.fxml", new RecycleBinController(vm)),
                 vm::load);
     });

@@ -71,6 +71,11 @@ public final class HouseholdService {
         return households.findDeleted();
     }
 
+    /** Households in the recycle bin with the time each was deleted, latest first (the 回收站 screen). */
+    public List<HouseholdInBin> householdsInBinWithTimes() {
+        return households.findDeletedWithTimes();
+    }
+
     /** Errors and warnings of a household as it would be saved now (the form shows them as it is filled). */
     public List<HouseholdIssue> check(Household draft) {
         Household h = normalize(draft);

@@ -257,12 +257,18 @@ public final class VillagesController {
             TextField afterNext = i + 2 < order.length ? order[i + 2] : next;
             order[i].setOnAction(e -> (next.isDisabled() ? afterNext : next).requestFocus());
         }
+        // The screens share the window's scene: the shortcuts are ours only while this view is in it (else Ctrl+S
+        // on another screen would save this hidden form).
+        java.util.Map<KeyCombination, Runnable> keys = java.util.Map.of(
+                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::onSave,
+                new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::onNew,
+                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), filterField::requestFocus);
         table.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                keys.forEach((k, action) -> old.getAccelerators().remove(k, action));
+            }
             if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::onSave);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::onNew);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                        filterField::requestFocus);
+                scene.getAccelerators().putAll(keys);
             }
         });
         table.setOnKeyPressed(e -> {
