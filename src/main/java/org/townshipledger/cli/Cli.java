@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
  * stdout carries results only (scripts parse it); messages go to stderr.
  */
 @Command(name = "township-ledger", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-        subcommands = {InitCommand.class, DemoCommand.class, StatsCommand.class, VillagesCommand.class})
+        subcommands = {InitCommand.class, DemoCommand.class, StatsCommand.class, VillagesCommand.class,
+                HouseholdsCommand.class})
 public final class Cli implements Callable<Integer> {
 
     @Mixin
