@@ -32,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         DemoData.Summary summary = DemoData.create(ledger.dataDir(), scale, seed);
         spec.commandLine().getErr().println(Messages.get("cli.demo.done", summary.file(), summary.villages(),
-                summary.groups(), (System.nanoTime() - start) / 1_000_000_000.0));
+                summary.groups(), summary.households(), summary.members(), (System.nanoTime() - start) / 1_000_000_000.0));
         spec.commandLine().getOut().println(summary.file());
         return ExitCodes.OK;
     }

@@ -3,13 +3,17 @@ package org.townshipledger.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.townshipledger.db.Database;
+import org.townshipledger.household.HouseholdService;
 import org.townshipledger.village.VillageService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code stats}: one line per register, {@code <key>\t<count>}, stable English keys, nothing else. */
+/**
+ * {@code stats}: one line per register, {@code <key>\t<count>}, stable English keys, nothing else: villages, groups,
+ * households, members (in use, not in the recycle bin).
+ */
 @Command(name = "stats", mixinStandardHelpOptions = true)
 final class StatsCommand implements Callable<Integer> {
 
@@ -26,6 +30,9 @@ final class StatsCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.println("villages\t" + villages.villageCount());
             out.println("groups\t" + villages.groupCount());
+            HouseholdService households = new HouseholdService(db);
+            out.println("households\t" + households.householdCount());
+            out.println("members\t" + households.memberCount());
         }
         return ExitCodes.OK;
     }

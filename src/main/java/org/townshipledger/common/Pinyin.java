@@ -17,6 +17,9 @@ public final class Pinyin {
         FORMAT.setToneType(HanyuPinyinToneType.WITHOUT_TONE);
     }
 
+    /** First letters of the CJK Unified Ideographs (U+4E00–U+9FFF), looked up once each: 0 not yet, '-' none. */
+    private static final char[] INITIALS = new char[0xA000 - 0x4E00];
+
     private Pinyin() {
     }
 
@@ -32,16 +35,33 @@ public final class Pinyin {
                 out.append(Character.toLowerCase(c));
                 continue;
             }
-            try {
-                String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
-                if (readings != null && readings.length > 0 && !readings[0].isEmpty()) {
-                    out.append(readings[0].charAt(0));
-                }
-            } catch (BadHanyuPinyinOutputFormatCombination e) {
-                throw new IllegalStateException(e);
+            char initial = initial(c);
+            if (initial != '-') {
+                out.append(initial);
             }
         }
         return out.toString();
+    }
+
+    /** The initial of a character's first reading, or '-' when it has none (a county's names repeat the same few). */
+    private static char initial(char c) {
+        boolean cached = c >= 0x4E00 && c < 0xA000;
+        if (cached && INITIALS[c - 0x4E00] != 0) {
+            return INITIALS[c - 0x4E00];
+        }
+        char initial = '-';
+        try {
+            String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
+            if (readings != null && readings.length > 0 && !readings[0].isEmpty()) {
+                initial = readings[0].charAt(0);
+            }
+        } catch (BadHanyuPinyinOutputFormatCombination e) {
+            throw new IllegalStateException(e);
+        }
+        if (cached) {
+            INITIALS[c - 0x4E00] = initial;
+        }
+        return initial;
     }
 
     /** True when the query is part of the name, or of its pinyin initials. Empty query matches all. */

@@ -4,10 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.LedgerSettings;
+import org.townshipledger.household.HouseholdService;
 import org.townshipledger.village.Village;
 import org.townshipledger.village.VillageGroup;
 import org.townshipledger.village.VillageKind;
@@ -38,7 +42,7 @@ public final class DemoData {
         "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"};
 
     /** What was made, for the command's message. */
-    public record Summary(Path file, int villages, int groups) {
+    public record Summary(Path file, int villages, int groups, int households, int members) {
     }
 
     private DemoData() {
@@ -49,9 +53,17 @@ public final class DemoData {
         String township = scale == DemoScale.TOWNSHIP ? "青石镇" : COUNTY + "（全县）";
         try (Database db = Database.create(dataDir, new LedgerSettings(township, COUNTY, DEMO_YEAR, "李明", "王建国"))) {
             List<Village> villages = villages(scale, random);
-            new VillageService(db).insertAll(villages);
+            VillageService villageService = new VillageService(db);
+            villageService.insertAll(villages);
             int groups = villages.stream().mapToInt(v -> v.groups().size()).sum();
-            return new Summary(db.file(), villages.size(), groups);
+            // The saved villages (with their ids), in the order they were made.
+            Map<String, Village> saved = villageService.villages().stream()
+                    .collect(Collectors.toMap(Village::name, Function.identity()));
+            List<Village> inOrder = villages.stream().map(v -> saved.get(v.name())).toList();
+            HouseholdService households = new HouseholdService(db);
+            households.insertAll(new DemoHouseholds(random, DEMO_YEAR).forVillages(inOrder, scale.households,
+                    scale.poorOrMonitored));
+            return new Summary(db.file(), villages.size(), groups, households.householdCount(), households.memberCount());
         }
     }
 

@@ -2,8 +2,10 @@ package org.townshipledger.exchange;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
+import java.io.Reader;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,12 +13,14 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.dhatim.fastexcel.reader.Cell;
@@ -38,9 +42,98 @@ public final class TableReader {
     }
 
     public static Table read(Path file, Collection<String> requiredHeaders) {
-        List<RawRow> raw;
+        List<RawRow> raw = new ArrayList<>();
+        visit(file, (line, cells) -> {
+            raw.add(new RawRow(line, cells));
+            return true;
+        });
+        for (int i = 0; i < raw.size(); i++) {
+            List<String> cells = raw.get(i).cells();
+            if (cells.containsAll(requiredHeaders)) {
+                return toTable(cells, raw.subList(i + 1, raw.size()));
+            }
+        }
+        throw new InvalidInputException(Messages.get("import.error.noHeader", String.join("、", requiredHeaders)));
+    }
+
+    /** Receives the rows of a streamed sheet: the header row once, then every non-blank data row under it. */
+    public interface RowHandler {
+        void header(SheetHeader header);
+
+        /**
+         * One data row.
+         *
+         * @param line  its row number in the file (1-based, Excel's row number)
+         * @param cells every cell of the row as read and stripped, by column index (may be shorter than the header)
+         * @return false to stop reading
+         */
+        boolean row(int line, List<String> cells);
+    }
+
+    /**
+     * Streams the first sheet of an .xlsx, or a .csv, row by row without holding the file in memory: rows above
+     * the header are skipped (the header is the first row naming every one of {@code required}, by
+     * {@code aliases}), blank rows are skipped.
+     *
+     * @throws InvalidInputException when the file is missing, unreadable or has no such header row
+     */
+    public static SheetHeader stream(Path file, HeaderAliases aliases, Collection<String> required, RowHandler handler) {
+        SheetHeader[] header = new SheetHeader[1];
+        visit(file, (line, cells) -> {
+            if (header[0] == null) {
+                if (aliases.isHeader(cells, required)) {
+                    header[0] = new SheetHeader(line, cells, aliases.locate(cells));
+                    handler.header(header[0]);
+                }
+                return true;
+            }
+            if (isBlank(cells)) {
+                return true;
+            }
+            return handler.row(line, cells);
+        });
+        if (header[0] == null) {
+            throw new InvalidInputException(Messages.get("import.error.noHeader", String.join("、", required)));
+        }
+        return header[0];
+    }
+
+    private static boolean isBlank(List<String> cells) {
+        for (String c : cells) {
+            if (!c.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private interface RawVisitor {
+        boolean row(int line, List<String> cells);
+    }
+
+    /** Carries what the caller's visitor threw through the reading code, which would take it for a bad file. */
+    private static final class VisitorFailure extends RuntimeException {
+        VisitorFailure(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    private static void visit(Path file, RawVisitor visitor) {
+        RawVisitor guarded = (line, cells) -> {
+            try {
+                return visitor.row(line, cells);
+            } catch (RuntimeException e) {
+                throw new VisitorFailure(e);
+            }
+        };
         try {
-            raw = isXlsx(file) ? readXlsx(file) : readCsv(file);
+            if (isXlsx(file)) {
+                visitXlsx(file, guarded);
+            } else {
+                visitCsv(file, guarded);
+            }
+        } catch (VisitorFailure e) {
+            throw (RuntimeException) e.getCause();
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(Messages.get("import.error.noFile", file));
         } catch (IOException | RuntimeException e) {
@@ -49,13 +142,6 @@ public final class TableReader {
             }
             throw new InvalidInputException(Messages.get("import.error.unreadable", file.getFileName(), e.getMessage()));
         }
-        for (int i = 0; i < raw.size(); i++) {
-            List<String> cells = raw.get(i).cells();
-            if (cells.containsAll(requiredHeaders)) {
-                return toTable(cells, raw.subList(i + 1, raw.size()));
-            }
-        }
-        throw new InvalidInputException(Messages.get("import.error.noHeader", String.join("、", requiredHeaders)));
     }
 
     public static boolean isXlsx(Path file) {
@@ -84,32 +170,35 @@ public final class TableReader {
     private record RawRow(int line, List<String> cells) {
     }
 
-    private static List<RawRow> readCsv(Path file) throws IOException {
-        String text = TextDecoding.decode(Files.readAllBytes(file));
-        List<RawRow> rows = new ArrayList<>();
+    private static void visitCsv(Path file, RawVisitor visitor) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
-        for (CSVRecord rec : format.parse(new StringReader(text))) {
-            List<String> cells = new ArrayList<>(rec.size());
-            rec.forEach(v -> cells.add(clean(v)));
-            rows.add(new RawRow((int) rec.getRecordNumber(), cells));
+        try (Reader in = TextDecoding.open(file); CSVParser parser = format.parse(in)) {
+            for (CSVRecord rec : parser) {
+                List<String> cells = new ArrayList<>(rec.size());
+                rec.forEach(v -> cells.add(clean(v)));
+                if (!visitor.row((int) rec.getRecordNumber(), cells)) {
+                    return;
+                }
+            }
         }
-        return rows;
     }
 
-    private static List<RawRow> readXlsx(Path file) throws IOException {
-        List<RawRow> rows = new ArrayList<>();
+    private static void visitXlsx(Path file, RawVisitor visitor) throws IOException {
         try (InputStream in = Files.newInputStream(file);
              ReadableWorkbook wb = new ReadableWorkbook(in, new ReadingOptions(true, false));
              Stream<Row> stream = wb.getFirstSheet().openStream()) {
-            stream.forEach(row -> {
+            Iterator<Row> rows = stream.iterator();
+            while (rows.hasNext()) {
+                Row row = rows.next();
                 List<String> cells = new ArrayList<>(row.getCellCount());
                 for (int c = 0; c < row.getCellCount(); c++) {
                     cells.add(clean(text(row.getCell(c))));
                 }
-                rows.add(new RawRow(row.getRowNum(), cells));
-            });
+                if (!visitor.row(row.getRowNum(), cells)) {
+                    return;
+                }
+            }
         }
-        return rows;
     }
 
     /**
@@ -131,7 +220,7 @@ public final class TableReader {
         }
         if (cell.getType() == CellType.NUMBER && cell.getRawValue() != null) {
             try {
-                return new BigDecimal(cell.getRawValue()).stripTrailingZeros().toPlainString();
+                return numberText(new BigDecimal(cell.getRawValue()));
             } catch (NumberFormatException e) {
                 return cell.getRawValue();
             }
@@ -153,6 +242,25 @@ public final class TableReader {
         String format = cell.getDataFormatString();
         return format != null && DateUtil.isADateFormat(id == null ? -1 : id, format);
     }
+
+    /**
+     * A number cell as Excel shows it. Up to 15 digits before the point it is written out (12-digit codes must
+     * not turn into 4.3E11). Beyond that Excel itself has kept only 15 significant digits, so the number is
+     * written as Excel shows it, {@code 4.30523199001011E+17}: an 18-digit ID number typed into a number cell
+     * has lost its last digits, and must be reported as such rather than read as a different number.
+     */
+    static String numberText(BigDecimal n) {
+        BigDecimal plain = n.stripTrailingZeros();
+        if (plain.abs().compareTo(EXCEL_EXACT_LIMIT) < 0) {
+            return plain.toPlainString();
+        }
+        BigDecimal rounded = plain.round(new MathContext(15, RoundingMode.HALF_UP)).stripTrailingZeros();
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
+        return mantissa.toPlainString() + "E+" + exponent;
+    }
+
+    private static final BigDecimal EXCEL_EXACT_LIMIT = new BigDecimal("1000000000000000");
 
     /** Strips spaces, including the full-width ones Chinese input methods type. */
     private static String clean(String s) {

@@ -22,9 +22,12 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
+import org.townshipledger.common.Ids;
 import org.townshipledger.common.Page;
 import org.townshipledger.common.Pinyin;
 import org.townshipledger.common.Sex;
+import org.townshipledger.db.jooq.tables.records.HouseholdCheckRecord;
+import org.townshipledger.db.jooq.tables.records.HouseholdIncomeRecord;
 import org.townshipledger.db.jooq.tables.records.HouseholdMemberRecord;
 import org.townshipledger.db.jooq.tables.records.HouseholdRecord;
 
@@ -208,6 +211,85 @@ public final class HouseholdRepository {
         }
     }
 
+    /**
+     * Households in use with their members, by id, for many at a time (import, export): one query per slice of
+     * ids for the households and one for their members.
+     */
+    public Map<UUID, Household> findAllById(Collection<UUID> ids) {
+        Map<UUID, Household> found = new HashMap<>();
+        List<UUID> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += IN_LIST_SLICE) {
+            List<UUID> slice = all.subList(i, Math.min(all.size(), i + IN_LIST_SLICE));
+            Map<UUID, List<Member>> members = new HashMap<>();
+            dsl.selectFrom(HOUSEHOLD_MEMBER)
+                    .where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.in(slice).and(HOUSEHOLD_MEMBER.DELETED_AT.isNull()))
+                    .orderBy(HOUSEHOLD_MEMBER.HOUSEHOLD_ID, HOUSEHOLD_MEMBER.SORT_ORDER)
+                    .forEach(m -> members.computeIfAbsent(m.getHouseholdId(), k -> new ArrayList<>()).add(member(m)));
+            dsl.select(HOUSEHOLD.fields()).select(VILLAGE.NAME, VILLAGE_GROUP.NAME)
+                    .from(HOUSEHOLD)
+                    .join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
+                    .leftJoin(VILLAGE_GROUP).on(VILLAGE_GROUP.ID.eq(HOUSEHOLD.GROUP_ID))
+                    .where(HOUSEHOLD.ID.in(slice).and(HOUSEHOLD.DELETED_AT.isNull()))
+                    .forEach(r -> {
+                        HouseholdRecord h = r.into(HOUSEHOLD);
+                        found.put(h.getId(), household(h, r.get(VILLAGE.NAME), r.get(VILLAGE_GROUP.NAME),
+                                members.getOrDefault(h.getId(), List.of())));
+                    });
+        }
+        return found;
+    }
+
+    /**
+     * Households in use by their 户编号, with their village (import: a household whose head changed is still found
+     * by its number within its village). Several households may share a number (an office's own numbering).
+     */
+    public Map<String, List<Numbered>> householdsByNo(Collection<String> householdNos) {
+        Map<String, List<Numbered>> found = new HashMap<>();
+        forSlices(householdNos, slice -> dsl.select(HOUSEHOLD.HOUSEHOLD_NO, HOUSEHOLD.ID, HOUSEHOLD.VILLAGE_ID)
+                .from(HOUSEHOLD)
+                .where(HOUSEHOLD.HOUSEHOLD_NO.in(slice).and(HOUSEHOLD.DELETED_AT.isNull()))
+                .orderBy(HOUSEHOLD.ID)
+                .forEach(r -> found.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(new Numbered(r.value2(), r.value3()))));
+        return found;
+    }
+
+    /** A household found by its 户编号. */
+    public record Numbered(UUID id, UUID villageId) {
+    }
+
+    /**
+     * The ids of the households in use, optionally of one village, in the order of printed lists: village (pinyin),
+     * group, head (pinyin). The export reads the households themselves a slice at a time.
+     */
+    public List<UUID> idsInListOrder(UUID villageId) {
+        Condition where = HOUSEHOLD.DELETED_AT.isNull();
+        if (villageId != null) {
+            where = where.and(HOUSEHOLD.VILLAGE_ID.eq(villageId));
+        }
+        return dsl.select(HOUSEHOLD.ID)
+                .from(HOUSEHOLD)
+                .join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
+                .leftJoin(VILLAGE_GROUP).on(VILLAGE_GROUP.ID.eq(HOUSEHOLD.GROUP_ID))
+                .where(where)
+                .orderBy(VILLAGE.NAME_INITIALS, VILLAGE.NAME, VILLAGE.ID, VILLAGE_GROUP.SORT_ORDER.asc().nullsFirst(),
+                        HOUSEHOLD.HEAD_INITIALS, HOUSEHOLD.HEAD_NAME, HOUSEHOLD.ID)
+                .fetch(HOUSEHOLD.ID);
+    }
+
+    /** The incomes of many households for one year. */
+    public Map<UUID, Income> incomesOf(Collection<UUID> householdIds, int year) {
+        Map<UUID, Income> found = new HashMap<>();
+        List<UUID> all = new ArrayList<>(householdIds);
+        for (int i = 0; i < all.size(); i += IN_LIST_SLICE) {
+            dsl.selectFrom(HOUSEHOLD_INCOME)
+                    .where(HOUSEHOLD_INCOME.HOUSEHOLD_ID.in(all.subList(i, Math.min(all.size(), i + IN_LIST_SLICE)))
+                            .and(HOUSEHOLD_INCOME.INCOME_YEAR.eq(year)))
+                    .forEach(r -> found.put(r.getHouseholdId(), new Income(r.getIncomeYear(), r.getPerCapitaIncome())));
+        }
+        return found;
+    }
+
     // ---- writing ----
 
     /** Inserts households (ids already made) with their members; batched, for imports of many. */
@@ -230,10 +312,36 @@ public final class HouseholdRepository {
         batchInsert(memberRows);
     }
 
+    /**
+     * Inserts records through one prepared statement, executed in batches of 2,000 rows. The SQL is rendered once by
+     * jOOQ and the values bound with plain JDBC: jOOQ's batchInsert(records) renders every record, and even its
+     * batch binding costs more per row than H2 takes to store it.
+     */
     private <R extends org.jooq.TableRecord<R>> void batchInsert(List<R> records) {
-        for (int i = 0; i < records.size(); i += 2000) {
-            dsl.batchInsert(records.subList(i, Math.min(records.size(), i + 2000))).execute();
+        if (records.isEmpty()) {
+            return;
         }
+        org.jooq.Table<R> table = records.get(0).getTable();
+        org.jooq.Field<?>[] fields = table.fields();
+        String sql = dsl.render(dsl.insertInto(table).columns(fields).values(new Object[fields.length]));
+        dsl.connection(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(sql)) {
+                int pending = 0;
+                for (R r : records) {
+                    for (int i = 0; i < fields.length; i++) {
+                        insert.setObject(i + 1, r.get(i));
+                    }
+                    insert.addBatch();
+                    if (++pending == 2000) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
     }
 
     /**
@@ -344,10 +452,14 @@ public final class HouseholdRepository {
     /** Before any deletion: "deleted_at &gt; LONG_AGO" is "in the recycle bin" as an index range. */
     private static final OffsetDateTime LONG_AGO = OffsetDateTime.of(1900, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC);
 
+    /**
+     * Members in use of households in use. Read from the households' member counts, which every write of a household
+     * keeps (a join of 400,000 members to their households takes seconds on a county ledger).
+     */
     public int countActiveMembers() {
-        return dsl.fetchCount(dsl.select(HOUSEHOLD_MEMBER.ID).from(HOUSEHOLD_MEMBER)
-                .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(HOUSEHOLD_MEMBER.HOUSEHOLD_ID))
-                .where(HOUSEHOLD_MEMBER.DELETED_AT.isNull().and(HOUSEHOLD.DELETED_AT.isNull())));
+        Number sum = dsl.select(DSL.sum(HOUSEHOLD.MEMBER_COUNT)).from(HOUSEHOLD).where(HOUSEHOLD.DELETED_AT.isNull())
+                .fetchOne(0, Number.class);
+        return sum == null ? 0 : sum.intValue();
     }
 
     // ---- yearly facts ----
@@ -418,6 +530,103 @@ public final class HouseholdRepository {
                 .execute();
     }
 
+    /** Records the yearly checks of households that have none for that year yet (new households). */
+    public void insertChecks(Map<UUID, HouseholdCheck> checks, OffsetDateTime now) {
+        List<HouseholdCheckRecord> rows = new ArrayList<>(checks.size());
+        checks.forEach((id, c) -> rows.add(checkRecord(id, c, null, now)));
+        batchInsert(rows);
+    }
+
+    /**
+     * Records many yearly checks at once (import), replacing what was recorded for the same household and year. A
+     * note and a verification date recorded before are kept when the new check has none.
+     */
+    public void saveChecks(Map<UUID, HouseholdCheck> checks, OffsetDateTime now) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        Map<UUID, HouseholdCheckRecord> old = new HashMap<>();
+        forYearSlices(checks, HouseholdCheck::year, (year, slice) -> {
+            Condition which = HOUSEHOLD_CHECK.HOUSEHOLD_ID.in(slice).and(HOUSEHOLD_CHECK.CHECK_YEAR.eq(year));
+            int before = old.size();
+            dsl.selectFrom(HOUSEHOLD_CHECK).where(which).forEach(r -> old.put(r.getHouseholdId(), r));
+            if (old.size() > before) {
+                dsl.deleteFrom(HOUSEHOLD_CHECK).where(which).execute();
+            }
+        });
+        List<HouseholdCheckRecord> rows = new ArrayList<>(checks.size());
+        checks.forEach((id, c) -> rows.add(checkRecord(id, c, old.get(id), now)));
+        batchInsert(rows);
+    }
+
+    private HouseholdCheckRecord checkRecord(UUID householdId, HouseholdCheck c, HouseholdCheckRecord before,
+                                             OffsetDateTime now) {
+        HouseholdCheckRecord r = dsl.newRecord(HOUSEHOLD_CHECK);
+        r.setHouseholdId(householdId);
+        r.setCheckYear(c.year());
+        r.setFoodClothing(c.foodAndClothing());
+        r.setCompulsoryEducation(c.compulsoryEducation());
+        r.setBasicMedical(c.basicMedical());
+        r.setHousingSafety(c.housingSafety());
+        r.setDrinkingWater(c.drinkingWater());
+        r.setNote(c.note() != null || before == null ? c.note() : before.getNote());
+        r.setVerifiedOn(c.verifiedOn() != null || before == null ? c.verifiedOn() : before.getVerifiedOn());
+        r.setCreatedAt(before == null ? now : before.getCreatedAt());
+        r.setUpdatedAt(now);
+        r.setVersion(before == null ? 0 : before.getVersion() + 1);
+        return r;
+    }
+
+    /** Records the yearly incomes of households that have none for that year yet (new households). */
+    public void insertIncomes(Map<UUID, Income> incomes, OffsetDateTime now) {
+        List<HouseholdIncomeRecord> rows = new ArrayList<>(incomes.size());
+        incomes.forEach((id, in) -> rows.add(incomeRecord(id, in, now, now)));
+        batchInsert(rows);
+    }
+
+    /** Records many yearly incomes at once (import), replacing those of the same household and year. */
+    public void saveIncomes(Map<UUID, Income> incomes, OffsetDateTime now) {
+        if (incomes.isEmpty()) {
+            return;
+        }
+        Map<UUID, OffsetDateTime> created = new HashMap<>();
+        forYearSlices(incomes, Income::year, (year, slice) -> {
+            Condition which = HOUSEHOLD_INCOME.HOUSEHOLD_ID.in(slice).and(HOUSEHOLD_INCOME.INCOME_YEAR.eq(year));
+            int before = created.size();
+            dsl.select(HOUSEHOLD_INCOME.HOUSEHOLD_ID, HOUSEHOLD_INCOME.CREATED_AT).from(HOUSEHOLD_INCOME).where(which)
+                    .forEach(r -> created.put(r.value1(), r.value2()));
+            if (created.size() > before) {
+                dsl.deleteFrom(HOUSEHOLD_INCOME).where(which).execute();
+            }
+        });
+        List<HouseholdIncomeRecord> rows = new ArrayList<>(incomes.size());
+        incomes.forEach((id, in) -> rows.add(incomeRecord(id, in, created.getOrDefault(id, now), now)));
+        batchInsert(rows);
+    }
+
+    private HouseholdIncomeRecord incomeRecord(UUID householdId, Income in, OffsetDateTime createdAt,
+                                               OffsetDateTime now) {
+        HouseholdIncomeRecord r = dsl.newRecord(HOUSEHOLD_INCOME);
+        r.setHouseholdId(householdId);
+        r.setIncomeYear(in.year());
+        r.setPerCapitaIncome(in.perCapita());
+        r.setCreatedAt(createdAt);
+        r.setUpdatedAt(now);
+        return r;
+    }
+
+    /** Runs {@code action} for each year and each slice of the households that have a fact of that year. */
+    private static <T> void forYearSlices(Map<UUID, T> facts, java.util.function.ToIntFunction<T> yearOf,
+                                          java.util.function.BiConsumer<Integer, List<UUID>> action) {
+        Map<Integer, List<UUID>> byYear = new HashMap<>();
+        facts.forEach((id, f) -> byYear.computeIfAbsent(yearOf.applyAsInt(f), y -> new ArrayList<>()).add(id));
+        byYear.forEach((year, ids) -> {
+            for (int i = 0; i < ids.size(); i += IN_LIST_SLICE) {
+                action.accept(year, ids.subList(i, Math.min(ids.size(), i + IN_LIST_SLICE)));
+            }
+        });
+    }
+
     // ---- mapping ----
 
     private static void fill(HouseholdRecord r, Household h) {
@@ -453,7 +662,7 @@ public final class HouseholdRepository {
 
     private HouseholdMemberRecord memberRecord(UUID householdId, Member m, int order, OffsetDateTime now) {
         HouseholdMemberRecord r = dsl.newRecord(HOUSEHOLD_MEMBER);
-        r.setId(m.id() != null ? m.id() : UUID.randomUUID());
+        r.setId(m.id() != null ? m.id() : Ids.newId());
         r.setHouseholdId(householdId);
         r.setName(m.name());
         r.setIdNumber(m.idNumber());

@@ -1,15 +1,20 @@
 package org.townshipledger.household;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 import org.townshipledger.common.IdNumber;
+import org.townshipledger.common.Ids;
 import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Page;
@@ -125,7 +130,7 @@ public final class HouseholdService {
             }
             List<HouseholdIssue> warnings = issues.stream().filter(HouseholdIssue::warning).toList();
             if (h.isNew()) {
-                Household created = h.withId(UUID.randomUUID());
+                Household created = h.withId(Ids.newId());
                 repo.insertAll(List.of(created), now);
                 return new Saved(created, warnings);
             }
@@ -225,6 +230,116 @@ public final class HouseholdService {
         }
         households.saveIncome(householdId, new Income(income.year(), income.perCapita().setScale(2,
                 java.math.RoundingMode.HALF_UP)), OffsetDateTime.now(clock));
+    }
+
+    // ---- import and export ----
+
+    /**
+     * Imports a households sheet (.xlsx or .csv in the national system's layout, see {@link HouseholdSheet} and
+     * {@link HouseholdImport}) all-or-nothing: every row is checked first; when any row has an error nothing is
+     * written and the result lists every problem (and {@link ImportOptions#errorReport()} receives the bad rows).
+     * Otherwise new households are added and those already in the ledger updated, in one transaction, in batches
+     * of {@value HouseholdImport#CHUNK} households; then the ledger is checkpointed.
+     *
+     * @throws InvalidInputException when the file cannot be read or has no header row
+     * @throws java.util.concurrent.CancellationException when {@link ImportOptions#cancelled()} said so (nothing
+     *                                                    written)
+     * @throws StaleRecordException  when a household was changed elsewhere while the file was being checked
+     */
+    public ImportResult importHouseholds(Path file, ImportOptions options) throws IOException {
+        HouseholdImport.Plan plan = HouseholdImport.plan(file, households, villages.villages(), workingYear(), options);
+        if (plan.hasErrors()) {
+            Path report = options.errorReport();
+            if (report != null) {
+                HouseholdImport.writeErrorReport(file, plan.errors, report);
+            }
+            return new ImportResult(plan.added, plan.updated, plan.members, plan.errors, plan.warnings, false, report);
+        }
+        if (options.dryRun()) {
+            return new ImportResult(plan.added, plan.updated, plan.members, plan.errors, plan.warnings, false, null);
+        }
+        writeAll(plan.entries, options);
+        return new ImportResult(plan.added, plan.updated, plan.members, plan.errors, plan.warnings, true, null);
+    }
+
+    /**
+     * Inserts many new households with their yearly facts in one transaction, in batches (demo data, tests). They
+     * are not checked: the caller makes them valid.
+     */
+    public void insertAll(Iterable<HouseholdEntry> entries) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> {
+            HouseholdRepository repo = households.with(tx.dsl());
+            List<HouseholdEntry> batch = new ArrayList<>(HouseholdImport.CHUNK);
+            for (HouseholdEntry e : entries) {
+                batch.add(e);
+                if (batch.size() == HouseholdImport.CHUNK) {
+                    writeBatch(repo, batch, now);
+                    batch.clear();
+                }
+            }
+            writeBatch(repo, batch, now);
+        });
+        database.checkpoint();
+    }
+
+    private void writeAll(List<HouseholdEntry> entries, ImportOptions options) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long total = entries.stream().mapToLong(e -> e.household().members().size()).sum();
+        database.dsl().transaction(tx -> {
+            HouseholdRepository repo = households.with(tx.dsl());
+            long done = 0;
+            for (int from = 0; from < entries.size(); from += HouseholdImport.CHUNK) {
+                if (options.cancelled().getAsBoolean()) {
+                    throw new CancellationException();
+                }
+                List<HouseholdEntry> batch = entries.subList(from, Math.min(entries.size(), from + HouseholdImport.CHUNK));
+                writeBatch(repo, batch, now);
+                done += batch.stream().mapToLong(e -> e.household().members().size()).sum();
+                options.progress().update(ImportOptions.Stage.WRITING, done, total);
+            }
+        });
+        database.checkpoint();
+    }
+
+    /** New households inserted in a batch, existing ones updated, then their checks and incomes. */
+    private static void writeBatch(HouseholdRepository repo, List<HouseholdEntry> batch, OffsetDateTime now) {
+        List<Household> added = new ArrayList<>();
+        Map<UUID, HouseholdCheck> newChecks = new HashMap<>();
+        Map<UUID, Income> newIncomes = new HashMap<>();
+        Map<UUID, HouseholdCheck> checks = new HashMap<>();
+        Map<UUID, Income> incomes = new HashMap<>();
+        for (HouseholdEntry e : batch) {
+            Household h = e.household();
+            boolean isNew = h.isNew();
+            if (isNew) {
+                h = h.withId(Ids.newId());
+                added.add(h);
+            } else if (!repo.update(h, now)) {
+                throw new StaleRecordException(h.head().map(Member::name).orElse(""));
+            }
+            if (e.check() != null) {
+                (isNew ? newChecks : checks).put(h.id(), e.check());
+            }
+            if (e.income() != null) {
+                (isNew ? newIncomes : incomes).put(h.id(), e.income());
+            }
+        }
+        repo.insertAll(added, now);
+        repo.insertChecks(newChecks, now);
+        repo.insertIncomes(newIncomes, now);
+        repo.saveChecks(checks, now);
+        repo.saveIncomes(incomes, now);
+    }
+
+    /**
+     * Writes the households in use (of one village, or all) to .xlsx or .csv, by the file's extension, in the
+     * import format with this working year's check and income. ID numbers are masked unless asked in full.
+     */
+    public ExportResult exportHouseholds(Path file, ExportOptions options) throws IOException {
+        int year = workingYear();
+        String title = Messages.get("household.export.title", settings.ledgerSettings().township(), year);
+        return HouseholdExport.write(file, title, households, options, year);
     }
 
     /** What the clerk typed, tidied: names stripped, ID numbers normalised (full-width digits, lower-case x). */

@@ -1,6 +1,8 @@
 package org.townshipledger.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD;
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_MEMBER;
 import static org.townshipledger.db.jooq.Tables.VILLAGE;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_GROUP;
 
@@ -90,7 +92,7 @@ class CliTest {
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("用法").contains("init").contains("demo").contains("stats").contains("villages")
-                .contains("--data-dir").contains("--lang");
+                .contains("households").contains("--data-dir").contains("--lang");
         assertThat(guiCalls).isEmpty();
     }
 
@@ -138,23 +140,29 @@ class CliTest {
     }
 
     @Test
-    void demoThenStatsPrintsExactlyTwoCountLines() {
+    void demoThenStatsPrintsOneCountLinePerRegister() {
         String d = demo;
         assertThat(demoResult.code()).isZero();
         assertThat(demoResult.out().strip()).isEqualTo(Database.ledgerFile(Path.of(d)).toString());
-        assertThat(demoResult.err()).contains("25 个村");
+        assertThat(demoResult.err()).contains("25 个村").contains("2000 户");
 
         Result stats = run("stats", "--data-dir", d);
 
         int groups;
+        int members;
         try (Database db = Database.open(Path.of(d))) {
             groups = db.dsl().fetchCount(VILLAGE_GROUP, VILLAGE_GROUP.DELETED_AT.isNull());
+            members = db.dsl().fetchCount(HOUSEHOLD_MEMBER, HOUSEHOLD_MEMBER.DELETED_AT.isNull());
             assertThat(db.dsl().fetchCount(VILLAGE)).isEqualTo(25);
+            assertThat(db.dsl().fetchCount(HOUSEHOLD)).isEqualTo(2_000);
         }
         assertThat(groups).isGreaterThanOrEqualTo(25);
+        assertThat(members).isBetween(7_000, 9_000);
         assertThat(stats.code()).isZero();
         assertThat(stats.out()).isEqualTo("villages\t25" + System.lineSeparator()
-                + "groups\t" + groups + System.lineSeparator());
+                + "groups\t" + groups + System.lineSeparator()
+                + "households\t2000" + System.lineSeparator()
+                + "members\t" + members + System.lineSeparator());
         assertThat(stats.err()).isEmpty();
     }
 
@@ -169,12 +177,18 @@ class CliTest {
 
         int groups;
         int weak;
+        int members;
         try (Database db = Database.open(Path.of(d))) {
             groups = db.dsl().fetchCount(VILLAGE_GROUP);
             weak = db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.VILLAGE_WEAK_YEAR,
                     org.townshipledger.db.jooq.Tables.VILLAGE_WEAK_YEAR.WEAK_YEAR.eq(2025));
+            members = db.dsl().fetchCount(HOUSEHOLD_MEMBER);
+            assertThat(db.dsl().fetchCount(HOUSEHOLD, HOUSEHOLD.CATEGORY.isNotNull()
+                    .or(HOUSEHOLD.MONITORING_TYPE.isNotNull()))).isBetween(29_000, 30_000);
         }
-        assertThat(stats).containsExactly("villages\t650", "groups\t" + groups);
+        assertThat(members).isBetween(380_000, 420_000);
+        assertThat(stats).containsExactly("villages\t650", "groups\t" + groups, "households\t100000",
+                "members\t" + members);
         Path f = dir.resolve("county.csv");
         Files.writeString(f, list.out(), StandardCharsets.UTF_8);
         Table t = TableReader.read(f, List.of("村名", "小组数"));
@@ -261,7 +275,8 @@ class CliTest {
 
         assertThat(r.code()).isZero();
         assertThat(r.out().strip()).isEqualTo("导入完成：新增 0 个村，更新 1 个村");
-        assertThat(run("stats", "--data-dir", d).outLines()).containsExactly("villages\t2", "groups\t3");
+        assertThat(run("stats", "--data-dir", d).outLines()).containsExactly("villages\t2", "groups\t3",
+                "households\t0", "members\t0");
     }
 
     @Test
@@ -276,6 +291,137 @@ class CliTest {
         Table t = TableReader.read(out, VillageImport.HEADERS);
         assertThat(t.rows()).hasSize(25);
         assertThat(t.rows()).allSatisfy(row -> assertThat(row.get("村代码")).matches("\\d{12}"));
+    }
+
+    // ---- households ----
+
+    private static final String ZHANG = org.townshipledger.common.IdNumber.make("430599", java.time.LocalDate.of(1970, 3, 5), 11);
+    private static final String LI = org.townshipledger.common.IdNumber.make("430599", java.time.LocalDate.of(1972, 8, 9), 22);
+    private static final String WANG = org.townshipledger.common.IdNumber.make("430599", java.time.LocalDate.of(1996, 4, 4), 33);
+
+    /** A ledger with 大石村 and 龙泉村 and no households. */
+    private String villagesOnly() throws IOException {
+        String d = ledger("hh");
+        run("init", "--data-dir", d, "--township", "青石镇", "--county", "示范县", "--year", "2025");
+        Path v = dir.resolve("villages.csv");
+        Files.writeString(v, "村名,村民小组\n大石村,一组、二组\n龙泉村,一组\n", StandardCharsets.UTF_8);
+        assertThat(run("villages", "import", v.toString(), "--data-dir", d).code()).isZero();
+        return d;
+    }
+
+    private Path householdsCsv(String name, String... lines) throws IOException {
+        Path f = dir.resolve(name);
+        Files.write(f, (String.join("\r\n", lines) + "\r\n").getBytes(java.nio.charset.Charset.forName("GB18030")));
+        return f;
+    }
+
+    @Test
+    void householdsImportPrintsWhatItDidAndStatsCountThem() throws IOException {
+        String d = villagesOnly();
+        Path f = householdsCsv("hh.csv", "户编号,行政村,组,姓名,身份证号码,与户主关系",
+                "A1,大石村,一组,张大山," + ZHANG + ",户主",
+                "A1,大石村,一组,李秀英," + LI + ",妻",
+                "A2,龙泉村,,王强," + WANG + ",户主");
+
+        Result r = run("households", "import", f.toString(), "--data-dir", d);
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo("导入完成：新增 2 户，更新 0 户，成员 3 人" + System.lineSeparator());
+        assertThat(r.err()).isEmpty();
+        assertThat(run("stats", "--data-dir", d).outLines()).containsExactly("villages\t2", "groups\t3",
+                "households\t2", "members\t3");
+
+        Result again = run("households", "import", f.toString(), "--data-dir", d);
+        assertThat(again.out().strip()).isEqualTo("导入完成：新增 0 户，更新 2 户，成员 3 人");
+        assertThat(run("stats", "--data-dir", d).outLines()).contains("households\t2", "members\t3");
+    }
+
+    @Test
+    void badHouseholdsImportExitsOneListsEveryRowWritesTheReportAndChangesNothing() throws IOException {
+        String d = villagesOnly();
+        Path f = householdsCsv("bad.csv", "青石镇农户台账,,,,,", "户编号,行政村,组,姓名,身份证号码,与户主关系",
+                "A1,大石村,一组,张大山," + ZHANG + ",户主",
+                "A1,大石村,一组,李秀英,4.30523E+17,妻",
+                "A2,白云村,,王强," + WANG + ",户主");
+        Path report = dir.resolve("errors.xlsx");
+
+        Result r = run("households", "import", f.toString(), "--errors", report.toString(), "--data-dir", d);
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("出错的行已写入 " + report.toAbsolutePath())
+                .contains("发现 2 处问题，未写入任何数据：")
+                .contains("第 4 行，身份证号码：“4.30523E+17” 身份证号“4.30523E+17”被 Excel 当成数字保存了")
+                .contains("第 5 行，行政村：“白云村” 台账中没有这个村");
+        assertThat(run("stats", "--data-dir", d).outLines()).contains("households\t0", "members\t0");
+        Table t = TableReader.read(report, List.of("姓名", "错误原因"));
+        assertThat(t.rows()).extracting(row -> row.get("姓名")).containsExactly("李秀英", "王强");
+        assertThat(t.rows().get(0).get("身份证号码")).isEqualTo("4.30523E+17");
+    }
+
+    @Test
+    void householdsDryRunWritesNothingAndWarningsGoToStderr() throws IOException {
+        String d = villagesOnly();
+        Path f = householdsCsv("warn.csv", "村,姓名,证件号码,与户主关系",
+                "大石村,张大山," + ZHANG + ",户主",
+                "大石村,李秀英," + LI + ",之子");
+
+        Result dry = run("households", "import", f.toString(), "--dry-run", "--data-dir", d);
+
+        assertThat(dry.code()).isZero();
+        assertThat(dry.out().strip()).isEqualTo("检查通过（试运行，未写入）：将新增 1 户，更新 0 户，成员 2 人");
+        assertThat(dry.err().strip()).isEqualTo("提示：第 3 行，与户主关系：“之子” 李秀英：与户主关系为“之子”，性别却是“女”，请核对");
+        assertThat(run("stats", "--data-dir", d).outLines()).contains("households\t0");
+        assertThat(run("households", "import", f.toString(), "--data-dir", d).out()).contains("新增 1 户");
+    }
+
+    @Test
+    void householdsExportMasksIdsUnlessAskedAndFiltersByVillage() throws IOException {
+        Path masked = dir.resolve("masked.xlsx");
+        Path full = dir.resolve("full.csv");
+        String village;
+        try (Database db = Database.open(Path.of(demo))) {
+            village = new org.townshipledger.village.VillageService(db).villages().get(0).name();
+        }
+
+        Result r = run("households", "export", "--out", masked.toString(), "--data-dir", demo);
+        Result one = run("households", "export", "--out", full.toString(), "--village", village, "--full-id",
+                "--data-dir", demo);
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out().strip()).matches("已导出 2000 户（成员 \\d+ 人）到 " + java.util.regex.Pattern.quote(
+                masked.toAbsolutePath().toString()));
+        Table all = TableReader.read(masked, List.of("户编号", "证件号码"));
+        assertThat(all.rows()).extracting(row -> row.get("证件号码"))
+                .allSatisfy(id -> assertThat(id).matches("430599\\*{8}\\d{3}[\\dX]"));
+        assertThat(one.code()).isZero();
+        Table mine = TableReader.read(full, List.of("户编号", "证件号码"));
+        assertThat(mine.rows()).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.get("村")).isEqualTo(village);
+            assertThat(org.townshipledger.common.IdNumber.isValid(row.get("证件号码"))).isTrue();
+        });
+
+        Result unknown = run("households", "export", "--out", full.toString(), "--village", "不存在村", "--data-dir", demo);
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains("台账中没有名为“不存在村”的村");
+    }
+
+    @Test
+    void householdsListShowsAPageWithMaskedIds() {
+        Result r = run("households", "list", "--limit", "5", "--data-dir", demo);
+
+        assertThat(r.code()).isZero();
+        List<String> lines = r.outLines();
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(0)).startsWith("村").contains("户主").contains("身份证号").contains("人数");
+        assertThat(lines.subList(1, 6)).allSatisfy(l -> assertThat(l).containsPattern("430599\\*{8}\\d{3}[\\dX]"));
+        assertThat(r.err().strip()).isEqualTo("显示 5 户，共 2000 户");
+
+        String head = lines.get(1).split("\\s+")[2];
+        Result found = run("households", "list", "--search", head, "--data-dir", demo);
+        assertThat(found.code()).isZero();
+        assertThat(found.outLines().subList(1, found.outLines().size())).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).contains(head.substring(0, 1)));
     }
 
     @Test

@@ -2,6 +2,10 @@ package org.townshipledger.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD;
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_CHECK;
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_INCOME;
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_MEMBER;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_GROUP;
 
 import java.nio.file.Path;
@@ -9,10 +13,19 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.townshipledger.common.IdNumber;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.LedgerSettings;
 import org.townshipledger.db.LedgerUnavailableException;
 import org.townshipledger.db.SettingsStore;
+import org.townshipledger.household.ExportOptions;
+import org.townshipledger.household.Household;
+import org.townshipledger.household.HouseholdEntry;
+import org.townshipledger.household.HouseholdIssue;
+import org.townshipledger.household.HouseholdQuery;
+import org.townshipledger.household.HouseholdRow;
+import org.townshipledger.household.HouseholdRules;
+import org.townshipledger.household.HouseholdService;
 import org.townshipledger.village.Village;
 import org.townshipledger.village.VillageRules;
 import org.townshipledger.village.VillageService;
@@ -40,7 +53,8 @@ class DemoDataTest {
             assertThat(villages).extracting(Village::statsCode).doesNotHaveDuplicates();
 
             int groups = villages.stream().mapToInt(v -> v.groups().size()).sum();
-            assertThat(summary).isEqualTo(new DemoData.Summary(db.file(), 25, groups));
+            assertThat(summary).isEqualTo(new DemoData.Summary(db.file(), 25, groups, 2_000,
+                    new HouseholdService(db).memberCount()));
             assertThat(db.dsl().fetchCount(VILLAGE_GROUP)).isEqualTo(groups);
             assertThat(service.groupCount()).isEqualTo(groups);
 
@@ -73,6 +87,86 @@ class DemoDataTest {
         assertThat(villages).extracting(Village::name).doesNotHaveDuplicates();
         assertThat(villages).extracting(Village::statsCode).allSatisfy(c -> assertThat(c).matches("\\d{12}"));
         assertThat(villages).allSatisfy(v -> assertThat(VillageRules.validate(v, n -> false)).isEmpty());
+    }
+
+    @Test
+    void townshipHouseholdsAreValidUniqueAndTheSameForTheSameSeed() throws java.io.IOException {
+        DemoData.create(dir.resolve("a"), DemoScale.TOWNSHIP, 42);
+        DemoData.create(dir.resolve("b"), DemoScale.TOWNSHIP, 42);
+        Path exportA = dir.resolve("a.csv");
+        Path exportB = dir.resolve("b.csv");
+        int members;
+        try (Database db = Database.open(dir.resolve("a"))) {
+            HouseholdService service = new HouseholdService(db);
+            assertThat(service.householdCount()).isEqualTo(2_000);
+            members = service.memberCount();
+            assertThat(members).isBetween(7_200, 8_800);
+            assertThat(db.dsl().fetchCount(HOUSEHOLD_MEMBER)).isEqualTo(members);
+            List<String> ids = db.dsl().select(HOUSEHOLD_MEMBER.ID_NUMBER).from(HOUSEHOLD_MEMBER)
+                    .fetch(HOUSEHOLD_MEMBER.ID_NUMBER);
+            assertThat(ids).doesNotHaveDuplicates().allSatisfy(id -> {
+                assertThat(IdNumber.isValid(id)).as(id).isTrue();
+                assertThat(id).startsWith("430599");
+            });
+            // Every household of the township is poor or monitored; about 8% are monitored, each with a risk.
+            assertThat(db.dsl().fetchCount(HOUSEHOLD, HOUSEHOLD.CATEGORY.isNull()
+                    .and(HOUSEHOLD.MONITORING_TYPE.isNull()))).isZero();
+            assertThat(db.dsl().fetchCount(HOUSEHOLD, HOUSEHOLD.MONITORING_TYPE.isNotNull())).isBetween(100, 220);
+            assertThat(db.dsl().fetchCount(HOUSEHOLD, HOUSEHOLD.MONITORING_TYPE.isNotNull()
+                    .and(HOUSEHOLD.RISK_TYPE.isNull()))).isZero();
+            assertThat(db.dsl().fetchCount(HOUSEHOLD, HOUSEHOLD.POVERTY_STATUS.eq("OUT")
+                    .and(HOUSEHOLD.EXIT_YEAR.between(2016, 2020)))).isGreaterThan(1_800);
+            assertThat(db.dsl().fetchCount(HOUSEHOLD_CHECK, HOUSEHOLD_CHECK.CHECK_YEAR.eq(DemoData.DEMO_YEAR)))
+                    .isBetween(1_100, 1_500);
+            assertThat(db.dsl().fetchCount(HOUSEHOLD_INCOME)).isEqualTo(2_000);
+            // No household breaks a rule, and only a few have a warning.
+            List<String> warnings = new java.util.ArrayList<>();
+            for (int offset = 0; offset < 2_000; offset += 500) {
+                for (HouseholdRow row : service.search(HouseholdQuery.all(), offset, 500).rows()) {
+                    List<HouseholdIssue> issues = HouseholdRules.check(service.household(row.id()).orElseThrow(),
+                            (id, memberId) -> java.util.Optional.empty());
+                    assertThat(issues).as(row.headName()).noneMatch(i -> !i.warning());
+                    if (!issues.isEmpty()) {
+                        warnings.add(issues.get(0).message());
+                    }
+                }
+            }
+            assertThat(warnings).isEmpty();
+            service.exportHouseholds(exportA, new ExportOptions(null, true));
+        }
+        try (Database db = Database.open(dir.resolve("b"))) {
+            new HouseholdService(db).exportHouseholds(exportB, new ExportOptions(null, true));
+        }
+        assertThat(java.nio.file.Files.readAllLines(exportB)).isEqualTo(java.nio.file.Files.readAllLines(exportA))
+                .hasSize(members + 2);
+    }
+
+    @Test
+    void countyHouseholdsAreSpreadOverTheVillagesWithUniqueIds() {
+        // Generated only (no ledger): the CLI test writes a county ledger.
+        Random random = new Random(3);
+        List<Village> villages = DemoData.villages(DemoScale.COUNTY, random).stream()
+                .map(v -> new Village(java.util.UUID.randomUUID(), v.name(), null, v.statsCode(), v.kind(),
+                        v.povertyVillage(), v.exitYear(), v.householdCount(), v.population(), null, v.weakYears(),
+                        v.groups(), 0, null, null)).toList();
+        int households = 0;
+        int poor = 0;
+        int members = 0;
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.Map<java.util.UUID, Integer> perVillage = new java.util.HashMap<>();
+        for (HouseholdEntry e : new DemoHouseholds(random, DemoData.DEMO_YEAR).forVillages(villages, 100_000, 30_000)) {
+            households++;
+            Household h = e.household();
+            poor += h.category() != null || h.monitoringType() != null ? 1 : 0;
+            members += h.members().size();
+            h.members().forEach(m -> ids.add(m.idNumber()));
+            perVillage.merge(h.villageId(), 1, Integer::sum);
+        }
+        assertThat(households).isEqualTo(100_000);
+        assertThat(poor).isBetween(29_000, 30_000);
+        assertThat(members).isBetween(380_000, 420_000);
+        assertThat(ids).hasSize(members);
+        assertThat(perVillage).hasSize(650);
     }
 
     @Test
