@@ -2,6 +2,7 @@ package org.townshipledger.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.townshipledger.cadre.CadreService;
 import org.townshipledger.db.Database;
 import org.townshipledger.household.HouseholdService;
 import org.townshipledger.village.VillageService;
@@ -33,6 +34,10 @@ final class StatsCommand implements Callable<Integer> {
             HouseholdService households = new HouseholdService(db);
             out.println("households\t" + households.householdCount());
             out.println("members\t" + households.memberCount());
+            CadreService cadres = new CadreService(db);
+            out.println("units\t" + cadres.unitCount());
+            out.println("cadres\t" + cadres.cadreCount());
+            out.println("assignments\t" + cadres.assignmentCount());
         }
         return ExitCodes.OK;
     }

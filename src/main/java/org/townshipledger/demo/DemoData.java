@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.townshipledger.cadre.CadreService;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.LedgerSettings;
 import org.townshipledger.household.HouseholdService;
@@ -63,6 +64,7 @@ public final class DemoData {
             HouseholdService households = new HouseholdService(db);
             households.insertAll(new DemoHouseholds(random, DEMO_YEAR).forVillages(inOrder, scale.households,
                     scale.poorOrMonitored));
+            new CadreDemo(random).create(new CadreService(db), inOrder, scale, DEMO_YEAR);
             return new Summary(db.file(), villages.size(), groups, households.householdCount(), households.memberCount());
         }
     }

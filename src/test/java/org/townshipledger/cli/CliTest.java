@@ -150,11 +150,13 @@ class CliTest {
 
         int groups;
         int members;
+        String cadreCounts;
         try (Database db = Database.open(Path.of(d))) {
             groups = db.dsl().fetchCount(VILLAGE_GROUP, VILLAGE_GROUP.DELETED_AT.isNull());
             members = db.dsl().fetchCount(HOUSEHOLD_MEMBER, HOUSEHOLD_MEMBER.DELETED_AT.isNull());
             assertThat(db.dsl().fetchCount(VILLAGE)).isEqualTo(25);
             assertThat(db.dsl().fetchCount(HOUSEHOLD)).isEqualTo(2_000);
+            cadreCounts = cadreCounts(db);
         }
         assertThat(groups).isGreaterThanOrEqualTo(25);
         assertThat(members).isBetween(7_000, 9_000);
@@ -162,8 +164,17 @@ class CliTest {
         assertThat(stats.out()).isEqualTo("villages\t25" + System.lineSeparator()
                 + "groups\t" + groups + System.lineSeparator()
                 + "households\t2000" + System.lineSeparator()
-                + "members\t" + members + System.lineSeparator());
+                + "members\t" + members + System.lineSeparator() + cadreCounts);
+        assertThat(cadreCounts).startsWith("units\t40" + System.lineSeparator());
         assertThat(stats.err()).isEmpty();
+    }
+
+    /** The units, cadres and assignments lines of {@code stats}, counted straight from the tables. */
+    private static String cadreCounts(Database db) {
+        String nl = System.lineSeparator();
+        return "units\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.UNIT) + nl
+                + "cadres\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.CADRE) + nl
+                + "assignments\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.ASSIGNMENT) + nl;
     }
 
     /** The one county-scale test: over 500 villages the repository reads groups and weak years differently. */
@@ -178,7 +189,9 @@ class CliTest {
         int groups;
         int weak;
         int members;
+        String cadreCounts;
         try (Database db = Database.open(Path.of(d))) {
+            cadreCounts = cadreCounts(db);
             groups = db.dsl().fetchCount(VILLAGE_GROUP);
             weak = db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.VILLAGE_WEAK_YEAR,
                     org.townshipledger.db.jooq.Tables.VILLAGE_WEAK_YEAR.WEAK_YEAR.eq(2025));
@@ -187,8 +200,10 @@ class CliTest {
                     .or(HOUSEHOLD.MONITORING_TYPE.isNotNull()))).isBetween(29_000, 30_000);
         }
         assertThat(members).isBetween(380_000, 420_000);
-        assertThat(stats).containsExactly("villages\t650", "groups\t" + groups, "households\t100000",
-                "members\t" + members);
+        assertThat(String.join(System.lineSeparator(), stats) + System.lineSeparator()).isEqualTo(
+                String.join(System.lineSeparator(), "villages\t650", "groups\t" + groups, "households\t100000",
+                        "members\t" + members) + System.lineSeparator() + cadreCounts);
+        assertThat(cadreCounts).startsWith("units\t400" + System.lineSeparator());
         Path f = dir.resolve("county.csv");
         Files.writeString(f, list.out(), StandardCharsets.UTF_8);
         Table t = TableReader.read(f, List.of("村名", "小组数"));
@@ -276,7 +291,8 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out().strip()).isEqualTo("导入完成：新增 0 个村，更新 1 个村");
         assertThat(run("stats", "--data-dir", d).outLines()).containsExactly("villages\t2", "groups\t3",
-                "households\t0", "members\t0");
+                "households\t0", "members\t0", "units\t0", "cadres\t0",
+                "assignments\t0");
     }
 
     @Test
@@ -329,11 +345,13 @@ class CliTest {
         assertThat(r.out()).isEqualTo("导入完成：新增 2 户，更新 0 户，成员 3 人" + System.lineSeparator());
         assertThat(r.err()).isEmpty();
         assertThat(run("stats", "--data-dir", d).outLines()).containsExactly("villages\t2", "groups\t3",
-                "households\t2", "members\t3");
+                "households\t2", "members\t3", "units\t0", "cadres\t0",
+                "assignments\t0");
 
         Result again = run("households", "import", f.toString(), "--data-dir", d);
         assertThat(again.out().strip()).isEqualTo("导入完成：新增 0 户，更新 2 户，成员 3 人");
-        assertThat(run("stats", "--data-dir", d).outLines()).contains("households\t2", "members\t3");
+        assertThat(run("stats", "--data-dir", d).outLines()).contains("households\t2", "members\t3", "units\t0", "cadres\t0",
+                "assignments\t0");
     }
 
     @Test
@@ -353,7 +371,8 @@ class CliTest {
                 .contains("发现 2 处问题，未写入任何数据：")
                 .contains("第 4 行，身份证号码：“4.30523E+17” 身份证号“4.30523E+17”被 Excel 当成数字保存了")
                 .contains("第 5 行，行政村：“白云村” 台账中没有这个村");
-        assertThat(run("stats", "--data-dir", d).outLines()).contains("households\t0", "members\t0");
+        assertThat(run("stats", "--data-dir", d).outLines()).contains("households\t0", "members\t0", "units\t0", "cadres\t0",
+                "assignments\t0");
         Table t = TableReader.read(report, List.of("姓名", "错误原因"));
         assertThat(t.rows()).extracting(row -> row.get("姓名")).containsExactly("李秀英", "王强");
         assertThat(t.rows().get(0).get("身份证号码")).isEqualTo("4.30523E+17");
