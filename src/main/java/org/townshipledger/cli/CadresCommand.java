@@ -42,15 +42,7 @@ final class CadresCommand {
 
     @Command(name = "cadres", mixinStandardHelpOptions = true,
             subcommands = {Cadres.ListCadres.class, Cadres.ImportCadres.class, Cadres.ExportCadres.class})
-    static final class Cadres implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getErr());
-            return ExitCodes.USAGE;
-        }
+    static final class Cadres extends GroupCommand {
 
         @Command(name = "list", mixinStandardHelpOptions = true)
         static final class ListCadres implements Callable<Integer> {
@@ -129,15 +121,7 @@ final class CadresCommand {
 
     @Command(name = "units", mixinStandardHelpOptions = true,
             subcommands = {Units.ListUnits.class, Units.ImportUnits.class, Units.ExportUnits.class})
-    static final class Units implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getErr());
-            return ExitCodes.USAGE;
-        }
+    static final class Units extends GroupCommand {
 
         @Command(name = "list", mixinStandardHelpOptions = true)
         static final class ListUnits implements Callable<Integer> {
@@ -209,15 +193,7 @@ final class CadresCommand {
     @Command(name = "assignments", mixinStandardHelpOptions = true,
             subcommands = {Assignments.ListAssignments.class, Assignments.ImportAssignments.class,
                 Assignments.ExportAssignments.class})
-    static final class Assignments implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getErr());
-            return ExitCodes.USAGE;
-        }
+    static final class Assignments extends GroupCommand {
 
         @Command(name = "list", mixinStandardHelpOptions = true)
         static final class ListAssignments implements Callable<Integer> {

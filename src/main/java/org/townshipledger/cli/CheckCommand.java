@@ -18,16 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code check assignments [--year Y]}: what the office must fix, one finding a line, naming whom to call. */
 @Command(name = "check", mixinStandardHelpOptions = true, subcommands = CheckCommand.Assignments.class)
-final class CheckCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class CheckCommand extends GroupCommand {
 
     static void print(CommandSpec spec, List<Finding> findings) {
         PrintWriter out = spec.commandLine().getOut();

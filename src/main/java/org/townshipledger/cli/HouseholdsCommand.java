@@ -32,16 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "households", mixinStandardHelpOptions = true,
         subcommands = {HouseholdsCommand.ImportHouseholds.class, HouseholdsCommand.ExportHouseholds.class,
                 HouseholdsCommand.ListHouseholds.class})
-final class HouseholdsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class HouseholdsCommand extends GroupCommand {
 
     /** The village of that name in use, or bad input naming it. */
     static UUID villageId(HouseholdService service, String name) {

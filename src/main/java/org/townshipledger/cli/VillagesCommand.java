@@ -24,16 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "villages", mixinStandardHelpOptions = true,
         subcommands = {VillagesCommand.ListVillages.class, VillagesCommand.ImportVillages.class,
                 VillagesCommand.ExportVillages.class})
-final class VillagesCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class VillagesCommand extends GroupCommand {
 
     enum Format { table, csv }
 
