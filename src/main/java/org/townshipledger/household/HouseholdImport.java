@@ -203,6 +203,8 @@ final class HouseholdImport {
         Income income;
     }
 
+    private static final Object UNKNOWN = new Object();
+
     /** First sight of an ID number in the file. */
     private record Seen(int line, String name) {
     }
@@ -212,6 +214,9 @@ final class HouseholdImport {
     private final ImportOptions options;
     private final Map<String, Village> villagesByName = new HashMap<>();
     private final Map<String, String> interned = new HashMap<>();
+    /** Column → cell text → the enumeration constant it means, or {@link #UNKNOWN}. */
+    private final Map<String, Map<String, Object>> parsed = new HashMap<>();
+    private final Map<String, String> valueLists = new HashMap<>();
     private final Plan plan = new Plan();
     private final List<Draft> drafts = new ArrayList<>();
     private final Map<String, Draft> byNo = new HashMap<>();
@@ -273,8 +278,8 @@ final class HouseholdImport {
             error(line, H_RELATION, "", required(H_RELATION));
             bits |= M_RELATION;
         } else {
-            relation = parse(line, H_RELATION, relationText, Relation::parse, Map.of(), labels(Relation.values(),
-                    Relation::fileLabel));
+            relation = parse(line, H_RELATION, relationText, Relation::parse, Map.of(), Relation::fileLabel,
+                    Relation.class);
             if (relation == null) {
                 bits |= M_RELATION;
             }
@@ -353,15 +358,15 @@ final class HouseholdImport {
         String ethnicity = intern(noSpaces(cell(cells, H_ETHNICITY)));
         Member m = new Member(null, name, id, relation, sex, birth, ethnicity.isEmpty() ? null : ethnicity,
                 parse(line, H_EDUCATION, cell(cells, H_EDUCATION), Education::parse, EDUCATION_ALIASES,
-                        labels(Education.values(), Education::fileLabel)),
+                        Education::fileLabel, Education.class),
                 parse(line, H_IN_SCHOOL, cell(cells, H_IN_SCHOOL), InSchool::parse, IN_SCHOOL_ALIASES,
-                        labels(InSchool.values(), InSchool::fileLabel)),
+                        InSchool::fileLabel, InSchool.class),
                 parse(line, H_HEALTH, cell(cells, H_HEALTH), Health::parse, HEALTH_ALIASES,
-                        labels(Health.values(), Health::fileLabel)),
+                        Health::fileLabel, Health.class),
                 parse(line, H_LABOUR, cell(cells, H_LABOUR), LabourSkill::parse, LABOUR_ALIASES,
-                        labels(LabourSkill.values(), LabourSkill::fileLabel)),
+                        LabourSkill::fileLabel, LabourSkill.class),
                 parse(line, H_WORK, cell(cells, H_WORK), WorkStatus::parse, WORK_ALIASES,
-                        labels(WorkStatus.values(), WorkStatus::fileLabel)));
+                        WorkStatus::fileLabel, WorkStatus.class));
         int index = d.add(m, line, village, bits);
         if (isHead) {
             d.heads++;
@@ -407,12 +412,12 @@ final class HouseholdImport {
         String phone = CellValues.halfWidth(cell(cells, H_PHONE));
         h.phone = phone.isEmpty() ? null : phone;
         h.category = parseOrNone(line, H_CATEGORY, cell(cells, H_CATEGORY), HouseholdCategory::parse, CATEGORY_ALIASES,
-                labels(HouseholdCategory.values(), HouseholdCategory::fileLabel));
+                HouseholdCategory::fileLabel, HouseholdCategory.class);
         h.cause = parseOrNone(line, H_CAUSE, cell(cells, H_CAUSE), PovertyCause::parse, Map.of(),
-                labels(PovertyCause.values(), PovertyCause::fileLabel));
+                PovertyCause::fileLabel, PovertyCause.class);
         String statusText = cell(cells, H_STATUS);
         h.status = parse(line, H_STATUS, statusText, PovertyStatus::parse, STATUS_ALIASES,
-                labels(PovertyStatus.values(), PovertyStatus::fileLabel));
+                PovertyStatus::fileLabel, PovertyStatus.class);
         if (h.status == null && !statusText.isEmpty()) {
             d.householdReported |= H_STATUS_BIT | H_EXIT_BIT;
         }
@@ -425,10 +430,10 @@ final class HouseholdImport {
             }
         }
         h.monitoring = parseOrNone(line, H_MONITORING, cell(cells, H_MONITORING), MonitoringType::parse, Map.of(),
-                labels(MonitoringType.values(), MonitoringType::fileLabel));
+                MonitoringType::fileLabel, MonitoringType.class);
         String riskText = cell(cells, H_RISK);
         h.risk = parseOrNone(line, H_RISK, riskText, RiskType::parse, Map.of(),
-                labels(RiskType.values(), RiskType::fileLabel));
+                RiskType::fileLabel, RiskType.class);
         if (h.risk == null && !riskText.isEmpty() && !NONE_WORDS.contains(CellValues.halfWidth(riskText))) {
             d.householdReported |= H_RISK_BIT;
         }
@@ -694,36 +699,42 @@ final class HouseholdImport {
         return header.cell(cells, column);
     }
 
+    /**
+     * The value of an enumeration cell, or null (reported) when it is not one. A sheet repeats the same few words
+     * a hundred thousand times: each distinct text is looked up once.
+     */
+    @SuppressWarnings("unchecked")
     private <E extends Enum<E>> E parse(int line, String column, String text, Function<String, Optional<E>> parser,
-                                        Map<String, E> aliases, String labels) {
+                                        Map<String, E> aliases, Function<E, String> label, Class<E> type) {
         if (text.isEmpty()) {
             return null;
         }
-        String t = noSpaces(text);
-        E alias = aliases.get(t);
-        if (alias != null) {
-            return alias;
-        }
-        Optional<E> value = parser.apply(t);
-        if (value.isEmpty()) {
-            error(line, column, text, Messages.get("household.import.unknownValue", labels));
+        Object known = parsed.computeIfAbsent(column, c -> new HashMap<>()).computeIfAbsent(text, t -> {
+            String clean = noSpaces(t);
+            E alias = aliases.get(clean);
+            return alias != null ? alias : parser.apply(clean).map(Object.class::cast).orElse(UNKNOWN);
+        });
+        if (known == UNKNOWN) {
+            error(line, column, text, Messages.get("household.import.unknownValue", labels(column, label, type)));
             return null;
         }
-        return value.get();
+        return (E) known;
     }
 
     /** Like {@link #parse}, with 无 / 否 / 非贫困户 and the like read as "none". */
     private <E extends Enum<E>> E parseOrNone(int line, String column, String text,
                                               Function<String, Optional<E>> parser, Map<String, E> aliases,
-                                              String labels) {
+                                              Function<E, String> label, Class<E> type) {
         if (NONE_WORDS.contains(CellValues.halfWidth(text))) {
             return null;
         }
-        return parse(line, column, text, parser, aliases, labels);
+        return parse(line, column, text, parser, aliases, label, type);
     }
 
-    private static <E> String labels(E[] values, Function<E, String> label) {
-        return Arrays.stream(values).map(label).collect(Collectors.joining("、"));
+    /** "一般贫困户、低保贫困户、特困供养贫困户": the values a column accepts, for its error message. */
+    private <E extends Enum<E>> String labels(String column, Function<E, String> label, Class<E> type) {
+        return valueLists.computeIfAbsent(column, c -> Arrays.stream(type.getEnumConstants()).map(label)
+                .collect(Collectors.joining("、")));
     }
 
     private static String required(String column) {
