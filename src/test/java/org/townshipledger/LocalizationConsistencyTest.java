@@ -93,6 +93,9 @@ class LocalizationConsistencyTest {
     /** Keys of {@link #MESSAGES} built at run time. Add a pair when code builds a key from an enum. */
     static final List<DynamicKeys> DYNAMIC_KEYS = List.of(
             DynamicKeys.ofEnum("village.kind.", VillageKind.class),
+            DynamicKeys.ofEnum("pairing.target.", org.townshipledger.pairing.TargetKind.class),
+            DynamicKeys.ofEnum("pairing.kind.", org.townshipledger.pairing.PairingKind.class),
+            DynamicKeys.ofEnum("pairing.category.", org.townshipledger.pairing.HelperCategory.class),
             DynamicKeys.ofEnum("household.category.", HouseholdCategory.class),
             DynamicKeys.ofEnum("household.cause.", PovertyCause.class),
             DynamicKeys.ofEnum("household.status.", PovertyStatus.class),

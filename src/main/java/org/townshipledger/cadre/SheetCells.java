@@ -13,20 +13,20 @@ import org.townshipledger.exchange.DateCells;
 import org.townshipledger.exchange.TableRow;
 
 /** Reading one row of an imported sheet: each bad cell adds a problem naming its line and column. */
-final class SheetCells {
+public final class SheetCells {
 
     private final List<Problem> problems;
 
-    SheetCells(List<Problem> problems) {
+    public SheetCells(List<Problem> problems) {
         this.problems = problems;
     }
 
-    void problem(TableRow row, String header, String message) {
+    public void problem(TableRow row, String header, String message) {
         problems.add(new Problem(row.line(), header, message));
     }
 
     /** 是/否 and the usual ways of writing them; blank is no. */
-    boolean yesNo(TableRow row, String header) {
+    public boolean yesNo(TableRow row, String header) {
         String v = row.get(header);
         switch (v.toLowerCase(Locale.ROOT)) {
             case "", "否", "n", "no", "0", "false", "×", "x", "不是" -> {
@@ -43,7 +43,7 @@ final class SheetCells {
     }
 
     /** The date in the cell, null when blank or unreadable (a problem then). */
-    LocalDate date(TableRow row, String header) {
+    public LocalDate date(TableRow row, String header) {
         String v = row.get(header);
         if (DateCells.isBlank(v)) {
             return null;
@@ -57,7 +57,7 @@ final class SheetCells {
     }
 
     /** An enumeration by code or label; blank gives {@code fallback}, an unknown text a problem. */
-    <E extends Enum<E>> E code(TableRow row, String header, Function<String, Optional<E>> parse, E[] values,
+    public <E extends Enum<E>> E code(TableRow row, String header, Function<String, Optional<E>> parse, E[] values,
                                Function<E, String> fileLabel, String errorKey, E fallback) {
         String v = row.get(header);
         if (v.isEmpty()) {
@@ -72,20 +72,20 @@ final class SheetCells {
         return e.get();
     }
 
-    static String yes(boolean b) {
+    public static String yes(boolean b) {
         return b ? "是" : "否";
     }
 
-    static String nz(String s) {
+    public static String nz(String s) {
         return s == null ? "" : s;
     }
 
-    static String blankToNull(String s) {
+    public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The Chinese label of a code, as exchanged files write it. */
-    static String fileLabel(String prefix, Enum<?> value) {
+    public static String fileLabel(String prefix, Enum<?> value) {
         return Codes.fileLabel(prefix, value);
     }
 }

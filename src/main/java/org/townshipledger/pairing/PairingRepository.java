@@ -1,0 +1,318 @@
+package org.townshipledger.pairing;
+
+import static org.townshipledger.db.jooq.Tables.ASSIGNMENT;
+import static org.townshipledger.db.jooq.Tables.CADRE;
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD;
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_MEMBER;
+import static org.townshipledger.db.jooq.Tables.PAIRING;
+import static org.townshipledger.db.jooq.Tables.UNIT;
+import static org.townshipledger.db.jooq.Tables.VILLAGE;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
+import org.jooq.impl.DSL;
+import org.townshipledger.db.jooq.tables.records.PairingRecord;
+import org.townshipledger.db.jooq.tables.records.UnitRecord;
+
+/** Pairings in the ledger, and the few facts about households and postings their checks need. */
+public final class PairingRepository {
+
+    /** The helper's unit: the unit itself for a unit helper, else the cadre's unit. */
+    private static final org.jooq.Table<UnitRecord> HELPER_UNIT = UNIT.as("helper_unit");
+    /** The village of the target: the village itself, or the household's. */
+    private static final Field<UUID> TARGET_VILLAGE = DSL.coalesce(PAIRING.VILLAGE_ID, HOUSEHOLD.VILLAGE_ID);
+
+    private final DSLContext dsl;
+
+    public PairingRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public PairingRepository with(DSLContext ctx) {
+        return new PairingRepository(ctx);
+    }
+
+    /** What a list of pairings is filtered by; every field may be null. {@code on} keeps those running that day. */
+    public record Filter(UUID villageId, UUID cadreId, UUID unitId, UUID householdId, LocalDate on) {
+        public static Filter all() {
+            return new Filter(null, null, null, null, null);
+        }
+    }
+
+    // ---- reading ----
+
+    public List<Pairing> list(Filter f) {
+        List<Pairing> out = new ArrayList<>();
+        forEach(f, out::add);
+        return out;
+    }
+
+    /** Streams the pairings in village order (then target, newest first), without holding them all. */
+    public void forEach(Filter f, Consumer<Pairing> sink) {
+        forEachWithIds(f, (p, ids) -> sink.accept(p));
+    }
+
+    /**
+     * The same, each with the ID numbers of its helper (a cadre; null for a unit) and of its target (the head of
+     * the household or the student; null for a village or the township), for exports.
+     */
+    public void forEachWithIds(Filter f, java.util.function.BiConsumer<Pairing, String[]> sink) {
+        Condition c = PAIRING.DELETED_AT.isNull();
+        if (f.villageId() != null) {
+            c = c.and(TARGET_VILLAGE.eq(f.villageId()));
+        }
+        if (f.cadreId() != null) {
+            c = c.and(PAIRING.HELPER_CADRE_ID.eq(f.cadreId()));
+        }
+        if (f.unitId() != null) {
+            c = c.and(PAIRING.HELPER_UNIT_ID.eq(f.unitId()));
+        }
+        if (f.householdId() != null) {
+            c = c.and(PAIRING.HOUSEHOLD_ID.eq(f.householdId()));
+        }
+        if (f.on() != null) {
+            c = c.and(activeOn(f.on()));
+        }
+        try (var cursor = joined().where(c)
+                .orderBy(VILLAGE.NAME_INITIALS, VILLAGE.NAME, HOUSEHOLD.HEAD_INITIALS, PAIRING.TARGET_KIND,
+                        PAIRING.START_DATE.desc(), PAIRING.ID)
+                .fetchSize(500).fetchLazy()) {
+            for (Record r : cursor) {
+                Pairing p = pairing(r);
+                String target = switch (p.target()) {
+                    case HOUSEHOLD -> r.get(HOUSEHOLD.HEAD_ID_NUMBER);
+                    case STUDENT -> r.get(HOUSEHOLD_MEMBER.ID_NUMBER);
+                    case VILLAGE, TOWNSHIP -> null;
+                };
+                sink.accept(p, new String[] {r.get(CADRE.ID_NUMBER), target});
+            }
+        }
+    }
+
+    public java.util.Optional<Pairing> pairing(UUID id) {
+        return joined().where(PAIRING.ID.eq(id)).fetchOptional(PairingRepository::pairing);
+    }
+
+    private SelectOnConditionStep<Record> joined() {
+        return dsl.select(PAIRING.fields())
+                .select(TARGET_VILLAGE, CADRE.NAME, CADRE.PHONE, CADRE.ID_NUMBER, HOUSEHOLD.HEAD_ID_NUMBER,
+                        HOUSEHOLD_MEMBER.ID_NUMBER, HELPER_UNIT.field(UNIT.NAME), HELPER_UNIT.field(UNIT.CONTACT_PERSON),
+                        HELPER_UNIT.field(UNIT.PHONE), HOUSEHOLD.HEAD_NAME, HOUSEHOLD_MEMBER.NAME, VILLAGE.NAME)
+                .from(PAIRING)
+                .leftJoin(CADRE).on(CADRE.ID.eq(PAIRING.HELPER_CADRE_ID))
+                .leftJoin(HELPER_UNIT).on(HELPER_UNIT.field(UNIT.ID).eq(DSL.coalesce(PAIRING.HELPER_UNIT_ID, CADRE.UNIT_ID)))
+                .leftJoin(HOUSEHOLD).on(HOUSEHOLD.ID.eq(PAIRING.HOUSEHOLD_ID))
+                .leftJoin(HOUSEHOLD_MEMBER).on(HOUSEHOLD_MEMBER.ID.eq(PAIRING.MEMBER_ID))
+                .leftJoin(VILLAGE).on(VILLAGE.ID.eq(TARGET_VILLAGE));
+    }
+
+    private static Pairing pairing(Record r) {
+        PairingRecord p = r.into(PAIRING);
+        TargetKind target = TargetKind.valueOf(p.getTargetKind());
+        boolean byUnit = p.getHelperUnitId() != null;
+        String helper = byUnit ? r.get(HELPER_UNIT.field(UNIT.NAME)) : r.get(CADRE.NAME);
+        String phone = byUnit ? r.get(HELPER_UNIT.field(UNIT.PHONE)) : r.get(CADRE.PHONE);
+        String targetName = switch (target) {
+            case HOUSEHOLD -> r.get(HOUSEHOLD.HEAD_NAME);
+            case STUDENT -> r.get(HOUSEHOLD_MEMBER.NAME);
+            case VILLAGE -> r.get(VILLAGE.NAME);
+            case TOWNSHIP -> null;
+        };
+        return new Pairing(p.getId(), p.getHelperCadreId(), p.getHelperUnitId(), helper,
+                r.get(HELPER_UNIT.field(UNIT.NAME)), phone, target, p.getHouseholdId(), p.getMemberId(),
+                r.get(TARGET_VILLAGE), targetName, r.get(VILLAGE.NAME), PairingKind.valueOf(p.getPairingKind()),
+                p.getStartDate(), p.getEndDate(), p.getPromise(), p.getEndReason(), p.getVersion());
+    }
+
+    private static Condition activeOn(LocalDate on) {
+        return PAIRING.START_DATE.le(on).and(PAIRING.END_DATE.isNull().or(PAIRING.END_DATE.ge(on)));
+    }
+
+    /**
+     * The pairings running on {@code on}, as bare ids: what the checks and the suggestion count. A county has
+     * about 30,000, so they are read without joins.
+     */
+    public List<Link> links(LocalDate on) {
+        return dsl.select(PAIRING.ID, PAIRING.HELPER_CADRE_ID, PAIRING.HELPER_UNIT_ID, PAIRING.TARGET_KIND,
+                        PAIRING.HOUSEHOLD_ID, PAIRING.MEMBER_ID, PAIRING.VILLAGE_ID)
+                .from(PAIRING).where(PAIRING.DELETED_AT.isNull().and(activeOn(on)))
+                .fetch(r -> new Link(r.value1(), r.value2(), r.value3(), TargetKind.valueOf(r.value4()), r.value5(),
+                        r.value6(), r.value7()));
+    }
+
+    /** A running pairing, ids only. */
+    public record Link(UUID id, UUID cadreId, UUID unitId, TargetKind target, UUID householdId, UUID memberId,
+                       UUID villageId) {
+    }
+
+    /** A poor or monitored household without a responsible helper. */
+    public record Uncovered(UUID householdId, UUID villageId, String villageName, String headName,
+                            String headIdNumber, int members) {
+    }
+
+    /**
+     * Poor or monitored households in use (of one village, or all when null) that no cadre in use helps on
+     * {@code on}: the 帮扶责任人 is a person, so a unit's pairing does not cover a household.
+     */
+    public List<Uncovered> uncovered(UUID villageId, LocalDate on) {
+        Condition c = HOUSEHOLD.DELETED_AT.isNull()
+                .and(HOUSEHOLD.CATEGORY.isNotNull().or(HOUSEHOLD.MONITORING_TYPE.isNotNull()))
+                .and(VILLAGE.DELETED_AT.isNull())
+                .andNotExists(DSL.selectOne().from(PAIRING).join(CADRE).on(CADRE.ID.eq(PAIRING.HELPER_CADRE_ID))
+                        .where(PAIRING.HOUSEHOLD_ID.eq(HOUSEHOLD.ID)
+                                .and(PAIRING.TARGET_KIND.eq(TargetKind.HOUSEHOLD.name()))
+                                .and(PAIRING.DELETED_AT.isNull()).and(CADRE.DELETED_AT.isNull())
+                                .and(activeOn(on))));
+        if (villageId != null) {
+            c = c.and(HOUSEHOLD.VILLAGE_ID.eq(villageId));
+        }
+        return dsl.select(HOUSEHOLD.ID, HOUSEHOLD.VILLAGE_ID, VILLAGE.NAME, HOUSEHOLD.HEAD_NAME,
+                        HOUSEHOLD.HEAD_ID_NUMBER, HOUSEHOLD.MEMBER_COUNT)
+                .from(HOUSEHOLD).join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
+                .where(c)
+                .orderBy(VILLAGE.NAME_INITIALS, VILLAGE.NAME, HOUSEHOLD.HEAD_INITIALS, HOUSEHOLD.ID)
+                .fetch(r -> new Uncovered(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    /** A running pairing whose helper or target is no longer in the ledger (removed to the recycle bin). */
+    public record Stray(Pairing pairing, boolean helperGone, boolean targetGone) {
+    }
+
+    public List<Stray> strays(LocalDate on) {
+        Condition helperGone = CADRE.DELETED_AT.isNotNull().or(PAIRING.HELPER_UNIT_ID.isNotNull()
+                .and(HELPER_UNIT.field(UNIT.DELETED_AT).isNotNull()));
+        Condition targetGone = HOUSEHOLD.DELETED_AT.isNotNull().or(HOUSEHOLD_MEMBER.DELETED_AT.isNotNull())
+                .or(PAIRING.TARGET_KIND.eq(TargetKind.VILLAGE.name()).and(VILLAGE.DELETED_AT.isNotNull()));
+        return joined().where(PAIRING.DELETED_AT.isNull().and(activeOn(on)).and(helperGone.or(targetGone)))
+                .orderBy(VILLAGE.NAME_INITIALS, PAIRING.START_DATE)
+                .fetch(r -> new Stray(pairing(r), r.get(CADRE.DELETED_AT) != null
+                        || (r.get(PAIRING.HELPER_UNIT_ID) != null && r.get(HELPER_UNIT.field(UNIT.DELETED_AT)) != null),
+                        r.get(HOUSEHOLD.DELETED_AT) != null || r.get(HOUSEHOLD_MEMBER.DELETED_AT) != null
+                                || (TargetKind.VILLAGE.name().equals(r.get(PAIRING.TARGET_KIND))
+                                && r.get(VILLAGE.DELETED_AT) != null)));
+    }
+
+    // ---- postings the pairing rules look at ----
+
+    /** A posting running on the day, ids only. */
+    public record Posting(UUID cadreId, UUID villageId, String role, UUID sentByUnitId) {
+    }
+
+    public List<Posting> postings(LocalDate on) {
+        return dsl.select(ASSIGNMENT.CADRE_ID, ASSIGNMENT.VILLAGE_ID, ASSIGNMENT.ROLE, ASSIGNMENT.SENT_BY_UNIT_ID)
+                .from(ASSIGNMENT)
+                .where(ASSIGNMENT.DELETED_AT.isNull().and(ASSIGNMENT.START_DATE.le(on))
+                        .and(ASSIGNMENT.END_DATE.isNull().or(ASSIGNMENT.END_DATE.ge(on))))
+                .fetch(r -> new Posting(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /**
+     * Cadres whose every posting has ended by {@code on}, with the day the last one ended: they have left the
+     * villages, so their pairings need a new helper. Cadres never posted are not here.
+     */
+    public Map<UUID, LocalDate> postingsEnded(LocalDate on) {
+        Field<LocalDate> lastEnd = DSL.max(ASSIGNMENT.END_DATE);
+        Field<Integer> running = DSL.count().filterWhere(ASSIGNMENT.END_DATE.isNull().or(ASSIGNMENT.END_DATE.ge(on)));
+        return dsl.select(ASSIGNMENT.CADRE_ID, lastEnd).from(ASSIGNMENT)
+                .where(ASSIGNMENT.DELETED_AT.isNull().and(ASSIGNMENT.START_DATE.le(on)))
+                .groupBy(ASSIGNMENT.CADRE_ID)
+                .having(running.eq(0))
+                .fetchMap(ASSIGNMENT.CADRE_ID, lastEnd);
+    }
+
+    // ---- writing ----
+
+    public void insert(List<Pairing> list, OffsetDateTime now) {
+        List<PairingRecord> rows = list.stream().map(p -> {
+            PairingRecord r = dsl.newRecord(PAIRING);
+            r.setId(p.id());
+            r.setHelperCadreId(p.cadreId());
+            r.setHelperUnitId(p.unitId());
+            r.setTargetKind(p.target().name());
+            r.setHouseholdId(p.householdId());
+            r.setMemberId(p.memberId());
+            r.setVillageId(p.target() == TargetKind.VILLAGE ? p.villageId() : null);
+            r.setPairingKind(p.kind().name());
+            r.setStartDate(p.startDate());
+            r.setEndDate(p.endDate());
+            r.setPromise(p.promise());
+            r.setEndReason(p.endReason());
+            r.setCreatedAt(now);
+            r.setUpdatedAt(now);
+            r.setVersion(0);
+            return r;
+        }).toList();
+        for (int i = 0; i < rows.size(); i += 2000) {
+            dsl.batchInsert(rows.subList(i, Math.min(rows.size(), i + 2000))).execute();
+        }
+    }
+
+    /** Changes the kind, promise, end and end reason (an edit or a re-imported row), if nobody changed it since. */
+    public boolean update(Pairing p, OffsetDateTime now) {
+        return dsl.update(PAIRING)
+                .set(PAIRING.PAIRING_KIND, p.kind().name())
+                .set(PAIRING.PROMISE, p.promise())
+                .set(PAIRING.END_DATE, p.endDate())
+                .set(PAIRING.END_REASON, p.endReason())
+                .set(PAIRING.UPDATED_AT, now)
+                .set(PAIRING.VERSION, PAIRING.VERSION.plus(1))
+                .where(PAIRING.ID.eq(p.id()).and(PAIRING.VERSION.eq(p.version())).and(PAIRING.DELETED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    /** Moves a pairing entered by mistake to the recycle bin, if nobody changed it since. */
+    public boolean remove(Pairing p, OffsetDateTime now) {
+        return dsl.update(PAIRING).set(PAIRING.DELETED_AT, now).set(PAIRING.VERSION, PAIRING.VERSION.plus(1))
+                .where(PAIRING.ID.eq(p.id()).and(PAIRING.VERSION.eq(p.version())).and(PAIRING.DELETED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    /** A household in use, as an imported row names it: by the head's ID, or by the head's name in a village. */
+    public record HouseholdKey(UUID id, UUID villageId, String headName, String headIdNumber) {
+    }
+
+    public List<HouseholdKey> householdKeys() {
+        return dsl.select(HOUSEHOLD.ID, HOUSEHOLD.VILLAGE_ID, HOUSEHOLD.HEAD_NAME, HOUSEHOLD.HEAD_ID_NUMBER)
+                .from(HOUSEHOLD).where(HOUSEHOLD.DELETED_AT.isNull())
+                .fetch(r -> new HouseholdKey(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** A household member in school (在校生), who can be paired as a student. */
+    public record StudentKey(UUID memberId, UUID householdId, UUID villageId, String name, String idNumber) {
+    }
+
+    public List<StudentKey> students() {
+        return dsl.select(HOUSEHOLD_MEMBER.ID, HOUSEHOLD.ID, HOUSEHOLD.VILLAGE_ID, HOUSEHOLD_MEMBER.NAME,
+                        HOUSEHOLD_MEMBER.ID_NUMBER)
+                .from(HOUSEHOLD_MEMBER).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(HOUSEHOLD_MEMBER.HOUSEHOLD_ID))
+                .where(HOUSEHOLD_MEMBER.DELETED_AT.isNull().and(HOUSEHOLD.DELETED_AT.isNull())
+                        .and(HOUSEHOLD_MEMBER.IN_SCHOOL.isNotNull()).and(HOUSEHOLD_MEMBER.IN_SCHOOL.ne("NONE")))
+                .fetch(r -> new StudentKey(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    public int count() {
+        return dsl.fetchCount(PAIRING, PAIRING.DELETED_AT.isNull());
+    }
+
+    /** Whether the household and the member (when given) are in use and the member belongs to the household. */
+    public boolean householdInUse(UUID householdId) {
+        return dsl.fetchExists(HOUSEHOLD, HOUSEHOLD.ID.eq(householdId).and(HOUSEHOLD.DELETED_AT.isNull()));
+    }
+
+    /** The student's household, when the member is in use. */
+    public java.util.Optional<UUID> householdOfMember(UUID memberId) {
+        return dsl.select(HOUSEHOLD_MEMBER.HOUSEHOLD_ID).from(HOUSEHOLD_MEMBER)
+                .where(HOUSEHOLD_MEMBER.ID.eq(memberId).and(HOUSEHOLD_MEMBER.DELETED_AT.isNull()))
+                .fetchOptional(HOUSEHOLD_MEMBER.HOUSEHOLD_ID);
+    }
+}
