@@ -6,6 +6,7 @@ import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
 import org.townshipledger.report.ReportService;
 import org.townshipledger.household.HouseholdService;
+import org.townshipledger.pairing.PairingService;
 import org.townshipledger.ui.FxTaskExecutor;
 import org.townshipledger.ui.StatusBarModel;
 import org.townshipledger.village.VillageService;
@@ -19,6 +20,7 @@ final class AppContext implements AutoCloseable {
     final CadreService cadres;
     final ReportService reports;
     final HouseholdService households;
+    final PairingService pairings;
     final FxTaskExecutor executor = new FxTaskExecutor();
     final StatusBarModel status = new StatusBarModel();
     final Clock clock = Clock.systemDefaultZone();
@@ -30,6 +32,7 @@ final class AppContext implements AutoCloseable {
         this.cadres = new CadreService(database, villages, settings, clock);
         this.reports = ReportService.forLedger(database, clock);
         this.households = new HouseholdService(database, villages, settings, clock);
+        this.pairings = new PairingService(database, cadres, villages, settings, clock);
     }
 
     /** Lets pending saves finish, then closes the ledger. */
