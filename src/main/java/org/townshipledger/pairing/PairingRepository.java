@@ -103,8 +103,8 @@ public final class PairingRepository {
         return joined().where(PAIRING.ID.eq(id)).fetchOptional(PairingRepository::pairing);
     }
 
-    private SelectOnConditionStep<Record> joined() {
-        return dsl.select(PAIRING.fields())
+    private SelectOnConditionStep<Record> joined(Field<?>... extra) {
+        return dsl.select(PAIRING.fields()).select(extra)
                 .select(TARGET_VILLAGE, CADRE.NAME, CADRE.PHONE, CADRE.ID_NUMBER, HOUSEHOLD.HEAD_ID_NUMBER,
                         HOUSEHOLD_MEMBER.ID_NUMBER, HELPER_UNIT.field(UNIT.NAME), HELPER_UNIT.field(UNIT.CONTACT_PERSON),
                         HELPER_UNIT.field(UNIT.PHONE), HOUSEHOLD.HEAD_NAME, HOUSEHOLD_MEMBER.NAME, VILLAGE.NAME)
@@ -145,7 +145,12 @@ public final class PairingRepository {
     public List<Link> links(LocalDate on) {
         return dsl.select(PAIRING.ID, PAIRING.HELPER_CADRE_ID, PAIRING.HELPER_UNIT_ID, PAIRING.TARGET_KIND,
                         PAIRING.HOUSEHOLD_ID, PAIRING.MEMBER_ID, PAIRING.VILLAGE_ID)
-                .from(PAIRING).where(PAIRING.DELETED_AT.isNull().and(activeOn(on)))
+                .from(PAIRING)
+                .leftJoin(HOUSEHOLD).on(HOUSEHOLD.ID.eq(PAIRING.HOUSEHOLD_ID))
+                .leftJoin(HOUSEHOLD_MEMBER).on(HOUSEHOLD_MEMBER.ID.eq(PAIRING.MEMBER_ID))
+                // A household or student in the recycle bin no longer counts towards anybody's load.
+                .where(PAIRING.DELETED_AT.isNull().and(activeOn(on)).and(HOUSEHOLD.DELETED_AT.isNull())
+                        .and(HOUSEHOLD_MEMBER.DELETED_AT.isNull()))
                 .fetch(r -> new Link(r.value1(), r.value2(), r.value3(), TargetKind.valueOf(r.value4()), r.value5(),
                         r.value6(), r.value7()));
     }
@@ -193,13 +198,14 @@ public final class PairingRepository {
                 .and(HELPER_UNIT.field(UNIT.DELETED_AT).isNotNull()));
         Condition targetGone = HOUSEHOLD.DELETED_AT.isNotNull().or(HOUSEHOLD_MEMBER.DELETED_AT.isNotNull())
                 .or(PAIRING.TARGET_KIND.eq(TargetKind.VILLAGE.name()).and(VILLAGE.DELETED_AT.isNotNull()));
-        return joined().where(PAIRING.DELETED_AT.isNull().and(activeOn(on)).and(helperGone.or(targetGone)))
+        // Selected as named flags: read back by field, every DELETED_AT would resolve to the pairing's own column.
+        Field<Boolean> helperFlag = DSL.field(helperGone).as("helper_gone");
+        Field<Boolean> targetFlag = DSL.field(targetGone).as("target_gone");
+        return joined(helperFlag, targetFlag)
+                .where(PAIRING.DELETED_AT.isNull().and(activeOn(on)).and(helperGone.or(targetGone)))
                 .orderBy(VILLAGE.NAME_INITIALS, PAIRING.START_DATE)
-                .fetch(r -> new Stray(pairing(r), r.get(CADRE.DELETED_AT) != null
-                        || (r.get(PAIRING.HELPER_UNIT_ID) != null && r.get(HELPER_UNIT.field(UNIT.DELETED_AT)) != null),
-                        r.get(HOUSEHOLD.DELETED_AT) != null || r.get(HOUSEHOLD_MEMBER.DELETED_AT) != null
-                                || (TargetKind.VILLAGE.name().equals(r.get(PAIRING.TARGET_KIND))
-                                && r.get(VILLAGE.DELETED_AT) != null)));
+                .fetch(r -> new Stray(pairing(r), Boolean.TRUE.equals(r.get(helperFlag)),
+                        Boolean.TRUE.equals(r.get(targetFlag))));
     }
 
     // ---- postings the pairing rules look at ----
