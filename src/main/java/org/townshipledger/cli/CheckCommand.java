@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.townshipledger.cadre.CadreService;
 import org.townshipledger.cadre.Finding;
+import org.townshipledger.pairing.PairingService;
 import org.townshipledger.common.Messages;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code check assignments [--year Y]}: what the office must fix, one finding a line, naming whom to call. */
-@Command(name = "check", mixinStandardHelpOptions = true, subcommands = CheckCommand.Assignments.class)
+@Command(name = "check", mixinStandardHelpOptions = true, subcommands = {CheckCommand.Assignments.class, CheckCommand.Pairings.class})
 final class CheckCommand extends GroupCommand {
 
     static void print(CommandSpec spec, List<Finding> findings) {
@@ -46,6 +47,27 @@ final class CheckCommand extends GroupCommand {
                 Clock clock = Clock.systemDefaultZone();
                 CadreService cadres = new CadreService(db, new VillageService(db, settings, clock), settings, clock);
                 print(spec, cadres.checkAssignments(year != null ? year : cadres.workingYear()));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "pairings", mixinStandardHelpOptions = true)
+    static final class Pairings implements Callable<Integer> {
+        @Mixin
+        LedgerOptions ledger;
+
+        @Option(names = "--year", paramLabel = "YYYY", descriptionKey = "reportYear")
+        Integer year;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Database db = Database.open(ledger.dataDir())) {
+                PairingService pairings = PairingsCommand.Services.open(db).pairings();
+                print(spec, pairings.checkPairings(year != null ? year : pairings.workingYear()));
             }
             return ExitCodes.OK;
         }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "township-ledger", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         subcommands = {InitCommand.class, DemoCommand.class, StatsCommand.class, VillagesCommand.class,
             HouseholdsCommand.class, ReportCommand.class, CheckCommand.class, CadresCommand.Cadres.class,
-            CadresCommand.Units.class, CadresCommand.Assignments.class})
+            CadresCommand.Units.class, CadresCommand.Assignments.class, PairingsCommand.class})
 public final class Cli implements Callable<Integer> {
 
     @Mixin

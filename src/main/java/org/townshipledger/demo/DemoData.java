@@ -13,6 +13,7 @@ import org.townshipledger.cadre.CadreService;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.LedgerSettings;
 import org.townshipledger.household.HouseholdService;
+import org.townshipledger.pairing.PairingService;
 import org.townshipledger.village.Village;
 import org.townshipledger.village.VillageGroup;
 import org.townshipledger.village.VillageKind;
@@ -65,7 +66,11 @@ public final class DemoData {
             HouseholdService households = new HouseholdService(db);
             households.insertAll(new DemoHouseholds(random, DEMO_YEAR).forVillages(inOrder, scale.households,
                     scale.poorOrMonitored));
-            new CadreDemo(random).create(new CadreService(db), inOrder, scale, DEMO_YEAR);
+            CadreService cadres = new CadreService(db);
+            new CadreDemo(random).create(cadres, inOrder, scale, DEMO_YEAR);
+            new PairingDemo(random).create(new PairingService(db, cadres, villageService,
+                    new org.townshipledger.db.SettingsStore(db.dsl()), java.time.Clock.systemDefaultZone()),
+                    cadres, inOrder, scale, DEMO_YEAR);
             return new Summary(db.file(), villages.size(), groups, households.householdCount(), households.memberCount());
         } finally {
             // A bulk load leaves the file many times larger than its data (2.4 GB for the county); compact it.

@@ -613,9 +613,9 @@ public final class PairingService {
         return best;
     }
 
-    /** The cadres who could help households of the village: those posted there, then their units' staff. */
-    public List<Cadre> helperChoices() {
-        return cadres.cadres(null, null, null);
+    /** Household members in school (在校生) who can be paired as students, all villages. */
+    public List<PairingRepository.StudentKey> students() {
+        return repo.students();
     }
 
     /**

@@ -1,0 +1,184 @@
+package org.townshipledger.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.townshipledger.cadre.CadreService;
+import org.townshipledger.cadre.ImportCount;
+import org.townshipledger.common.InvalidInputException;
+import org.townshipledger.common.Messages;
+import org.townshipledger.db.Database;
+import org.townshipledger.db.SettingsStore;
+import org.townshipledger.pairing.Pairing;
+import org.townshipledger.pairing.PairingRepository.Filter;
+import org.townshipledger.pairing.PairingService;
+import org.townshipledger.pairing.PairingService.Proposal;
+import org.townshipledger.village.Village;
+import org.townshipledger.village.VillageService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pairings list|import|export|suggest}: the 结对帮扶 register on the terminal. */
+@Command(name = "pairings", mixinStandardHelpOptions = true,
+        subcommands = {PairingsCommand.ListPairings.class, PairingsCommand.ImportPairings.class,
+            PairingsCommand.ExportPairings.class, PairingsCommand.Suggest.class})
+final class PairingsCommand extends GroupCommand {
+
+    /** The services a pairing command needs, on one open ledger. */
+    record Services(VillageService villages, PairingService pairings) {
+        static Services open(Database db) {
+            SettingsStore settings = new SettingsStore(db.dsl());
+            Clock clock = Clock.systemDefaultZone();
+            VillageService villages = new VillageService(db, settings, clock);
+            CadreService cadres = new CadreService(db, villages, settings, clock);
+            return new Services(villages, new PairingService(db, cadres, villages, settings, clock));
+        }
+
+        /** The village of that name in use (null when no name is given), or bad input naming it. */
+        UUID village(String name) {
+            if (name == null) {
+                return null;
+            }
+            return villages.villages().stream().filter(v -> v.name().equals(name.strip())).map(Village::id)
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidInputException(Messages.get("cli.households.unknownVillage", name)));
+        }
+    }
+
+    static String s(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true)
+    static final class ListPairings implements Callable<Integer> {
+        @Mixin
+        LedgerOptions ledger;
+
+        @Option(names = "--village", paramLabel = "NAME", descriptionKey = "village")
+        String village;
+
+        @Option(names = "--all", descriptionKey = "pairingsAll")
+        boolean all;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Database db = Database.open(ledger.dataDir())) {
+                Services s = Services.open(db);
+                Filter f = new Filter(s.village(village), null, null, null, all ? null : s.pairings().today());
+                List<Pairing> list = s.pairings().pairings(f);
+                TextTable.print(spec.commandLine().getOut(),
+                        List.of(Messages.get("pairing.column.village"), Messages.get("pairing.column.target"),
+                                Messages.get("pairing.column.helper"), Messages.get("pairing.column.unit"),
+                                Messages.get("pairing.column.phone"), Messages.get("pairing.column.kind"),
+                                Messages.get("pairing.column.from"), Messages.get("pairing.column.to")),
+                        list.stream().map(p -> List.of(s(p.villageName()),
+                                p.target().label() + " " + s(p.targetName()), s(p.helperName()), s(p.helperUnit()),
+                                s(p.helperPhone()), p.kind().label(), p.startDate().toString(),
+                                s(p.endDate()))).toList());
+                spec.commandLine().getErr().println(Messages.get("check.count", list.size()));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true)
+    static final class ImportPairings implements Callable<Integer> {
+        @Mixin
+        LedgerOptions ledger;
+
+        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "importFile")
+        Path file;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Database db = Database.open(ledger.dataDir())) {
+                ImportCount r = Services.open(db).pairings().importFile(file);
+                spec.commandLine().getOut().println(Messages.get("cli.pairings.imported", r.added(), r.updated()));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true)
+    static final class ExportPairings implements Callable<Integer> {
+        @Mixin
+        LedgerOptions ledger;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "out")
+        Path out;
+
+        @Option(names = "--village", paramLabel = "NAME", descriptionKey = "village")
+        String village;
+
+        @Option(names = "--full-id", descriptionKey = "fullId")
+        boolean fullId;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Database db = Database.open(ledger.dataDir())) {
+                Services s = Services.open(db);
+                int n = s.pairings().export(out, s.village(village), fullId);
+                spec.commandLine().getOut().println(Messages.get("cli.pairings.exported", n, out.toAbsolutePath()));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "suggest", mixinStandardHelpOptions = true)
+    static final class Suggest implements Callable<Integer> {
+        @Mixin
+        LedgerOptions ledger;
+
+        @Option(names = "--village", paramLabel = "NAME", descriptionKey = "village")
+        String village;
+
+        @Option(names = "--apply", descriptionKey = "pairingsApply")
+        boolean apply;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Database db = Database.open(ledger.dataDir())) {
+                Services s = Services.open(db);
+                List<Proposal> proposal = s.pairings().suggest(s.village(village));
+                PrintWriter out = spec.commandLine().getOut();
+                TextTable.print(out, List.of(Messages.get("pairing.column.village"),
+                                Messages.get("pairing.column.household"), Messages.get("pairing.column.helper"),
+                                Messages.get("pairing.column.unit"), Messages.get("pairing.column.load")),
+                        proposal.stream().map(p -> List.of(p.household().villageName(), p.household().headName(),
+                                p.hasHelper() ? p.cadreName() : Messages.get("pairing.suggest.nobody"),
+                                s(p.unitName()), p.hasHelper() ? p.householdsAfter() + "/" + p.maxHouseholds() : ""))
+                                .toList());
+                long proposed = proposal.stream().filter(Proposal::hasHelper).count();
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(Messages.get("cli.pairings.proposed", proposal.size(), proposed,
+                        proposal.size() - proposed));
+                if (apply) {
+                    err.println(Messages.get("cli.pairings.applied", s.pairings().apply(proposal)));
+                } else if (proposed > 0) {
+                    err.println(Messages.get("cli.pairings.notApplied"));
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+}
