@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.townshipledger.cadre.CadreService;
 import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.household.HouseholdService;
+import org.townshipledger.pairing.PairingService;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Progress;
 import org.townshipledger.db.Database;
@@ -44,8 +45,11 @@ public final class ReportService {
         VillageService villages = new VillageService(db, settings, clock);
         CadreService cadres = new CadreService(db, villages, settings, clock);
         HouseholdService households = new HouseholdService(db, villages, settings, clock);
+        PairingService pairings = new PairingService(db, cadres, villages, settings, clock);
         return new ReportService(settings, villages, List.of(new VillagesSheet(villages),
-                new HouseholdRegisterSheet(households), new CadreRosterSheet(cadres, clock), new ReserveCadresSheet(cadres, villages::villages, clock)), clock);
+                new HouseholdRegisterSheet(households), new CadreRosterSheet(cadres, clock),
+                new ReserveCadresSheet(cadres, villages::villages, clock), new PairingRosterSheet(pairings),
+                new PairingQuotaSheet(pairings)), clock);
     }
 
     public List<ReportSheet> sheets() {
