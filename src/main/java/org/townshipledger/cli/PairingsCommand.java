@@ -14,7 +14,7 @@ import org.townshipledger.common.Messages;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
 import org.townshipledger.pairing.Pairing;
-import org.townshipledger.pairing.PairingRepository.Filter;
+import org.townshipledger.pairing.PairingFilter;
 import org.townshipledger.pairing.PairingService;
 import org.townshipledger.pairing.PairingService.Proposal;
 import org.townshipledger.village.Village;
@@ -75,7 +75,8 @@ final class PairingsCommand extends GroupCommand {
         public Integer call() {
             try (Database db = Database.open(ledger.dataDir())) {
                 Services s = Services.open(db);
-                Filter f = new Filter(s.village(village), null, null, null, all ? null : s.pairings().today());
+                PairingFilter f = new PairingFilter(s.village(village), null, null, null,
+                        all ? null : s.pairings().today());
                 List<Pairing> list = s.pairings().pairings(f);
                 TextTable.print(spec.commandLine().getOut(),
                         List.of(Messages.get("pairing.column.village"), Messages.get("pairing.column.target"),

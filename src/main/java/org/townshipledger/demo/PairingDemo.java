@@ -21,7 +21,7 @@ import org.townshipledger.common.Sex;
 import org.townshipledger.pairing.HelperCategory;
 import org.townshipledger.pairing.Pairing;
 import org.townshipledger.pairing.PairingKind;
-import org.townshipledger.pairing.PairingRepository.StudentKey;
+import org.townshipledger.pairing.Student;
 import org.townshipledger.pairing.PairingService;
 import org.townshipledger.pairing.PairingService.Proposal;
 import org.townshipledger.pairing.TargetKind;
@@ -182,16 +182,16 @@ final class PairingDemo {
 
     /** Each section-level cadre posted in a village helps a student of that village, while there are any. */
     private void students(PairingService service, List<Assignment> current, Map<UUID, Cadre> byId, LocalDate from) {
-        Map<UUID, List<StudentKey>> byVillage = service.students().stream()
-                .collect(Collectors.groupingBy(StudentKey::villageId));
+        Map<UUID, List<Student>> byVillage = service.students().stream()
+                .collect(Collectors.groupingBy(Student::villageId));
         Set<UUID> done = new HashSet<>();
         for (Assignment a : current) {
             Cadre k = byId.get(a.cadreId());
-            List<StudentKey> here = byVillage.getOrDefault(a.villageId(), List.of());
+            List<Student> here = byVillage.getOrDefault(a.villageId(), List.of());
             if (k == null || k.rank() != Rank.SECTION_LEVEL || here.isEmpty() || !done.add(k.id())) {
                 continue;
             }
-            StudentKey s = here.remove(here.size() - 1);
+            Student s = here.remove(here.size() - 1);
             add(k.id(), null, TargetKind.STUDENT, s.householdId(), s.memberId(), null, start(from));
         }
     }

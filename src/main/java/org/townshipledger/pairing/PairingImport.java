@@ -25,7 +25,7 @@ import org.townshipledger.exchange.TableReader;
 import org.townshipledger.exchange.TableRow;
 import org.townshipledger.exchange.TableWriter;
 import org.townshipledger.pairing.PairingRepository.HouseholdKey;
-import org.townshipledger.pairing.PairingRepository.StudentKey;
+import org.townshipledger.pairing.Student;
 import org.townshipledger.village.Village;
 
 /**
@@ -98,11 +98,11 @@ final class PairingImport {
                 .collect(Collectors.toMap(HouseholdKey::headIdNumber, Function.identity(), (a, b) -> a));
         Map<String, List<HouseholdKey>> householdsByHead = households.stream()
                 .collect(Collectors.groupingBy(h -> h.villageId() + "|" + h.headName()));
-        List<StudentKey> students = table.rows().stream().anyMatch(r -> TargetKind.parse(r.get(H_TARGET))
+        List<Student> students = table.rows().stream().anyMatch(r -> TargetKind.parse(r.get(H_TARGET))
                 .orElse(null) == TargetKind.STUDENT) ? ledger.repo().students() : List.of();
-        Map<String, StudentKey> studentById = students.stream()
-                .collect(Collectors.toMap(StudentKey::idNumber, Function.identity(), (a, b) -> a));
-        Map<String, List<StudentKey>> studentsByName = students.stream()
+        Map<String, Student> studentById = students.stream()
+                .collect(Collectors.toMap(Student::idNumber, Function.identity(), (a, b) -> a));
+        Map<String, List<Student>> studentsByName = students.stream()
                 .collect(Collectors.groupingBy(s -> s.villageId() + "|" + s.name()));
         Map<String, Pairing> existingByKey = new HashMap<>();
         ledger.existing().forEach(p -> existingByKey.putIfAbsent(key(p), p));
@@ -128,7 +128,7 @@ final class PairingImport {
                 household = find(row, village, householdByHeadId, householdsByHead, HouseholdKey::headIdNumber,
                         cells, "import.error.noHousehold").map(HouseholdKey::id).orElse(null);
             } else if (village != null && target == TargetKind.STUDENT) {
-                StudentKey s = find(row, village, studentById, studentsByName, StudentKey::idNumber, cells,
+                Student s = find(row, village, studentById, studentsByName, Student::idNumber, cells,
                         "import.error.noStudent").orElse(null);
                 if (s != null) {
                     household = s.householdId();

@@ -42,23 +42,16 @@ public final class PairingRepository {
         return new PairingRepository(ctx);
     }
 
-    /** What a list of pairings is filtered by; every field may be null. {@code on} keeps those running that day. */
-    public record Filter(UUID villageId, UUID cadreId, UUID unitId, UUID householdId, LocalDate on) {
-        public static Filter all() {
-            return new Filter(null, null, null, null, null);
-        }
-    }
-
     // ---- reading ----
 
-    public List<Pairing> list(Filter f) {
+    public List<Pairing> list(PairingFilter f) {
         List<Pairing> out = new ArrayList<>();
         forEach(f, out::add);
         return out;
     }
 
     /** Streams the pairings in village order (then target, newest first), without holding them all. */
-    public void forEach(Filter f, Consumer<Pairing> sink) {
+    public void forEach(PairingFilter f, Consumer<Pairing> sink) {
         forEachWithIds(f, (p, ids) -> sink.accept(p));
     }
 
@@ -66,7 +59,7 @@ public final class PairingRepository {
      * The same, each with the ID numbers of its helper (a cadre; null for a unit) and of its target (the head of
      * the household or the student; null for a village or the township), for exports.
      */
-    public void forEachWithIds(Filter f, java.util.function.BiConsumer<Pairing, String[]> sink) {
+    public void forEachWithIds(PairingFilter f, java.util.function.BiConsumer<Pairing, String[]> sink) {
         Condition c = PAIRING.DELETED_AT.isNull();
         if (f.villageId() != null) {
             c = c.and(TARGET_VILLAGE.eq(f.villageId()));
@@ -160,16 +153,11 @@ public final class PairingRepository {
                        UUID villageId) {
     }
 
-    /** A poor or monitored household without a responsible helper. */
-    public record Uncovered(UUID householdId, UUID villageId, String villageName, String headName,
-                            String headIdNumber, int members) {
-    }
-
     /**
      * Poor or monitored households in use (of one village, or all when null) that no cadre in use helps on
      * {@code on}: the 帮扶责任人 is a person, so a unit's pairing does not cover a household.
      */
-    public List<Uncovered> uncovered(UUID villageId, LocalDate on) {
+    public List<UncoveredHousehold> uncovered(UUID villageId, LocalDate on) {
         Condition c = HOUSEHOLD.DELETED_AT.isNull()
                 .and(HOUSEHOLD.CATEGORY.isNotNull().or(HOUSEHOLD.MONITORING_TYPE.isNotNull()))
                 .and(VILLAGE.DELETED_AT.isNull())
@@ -186,7 +174,7 @@ public final class PairingRepository {
                 .from(HOUSEHOLD).join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
                 .where(c)
                 .orderBy(VILLAGE.NAME_INITIALS, VILLAGE.NAME, HOUSEHOLD.HEAD_INITIALS, HOUSEHOLD.ID)
-                .fetch(r -> new Uncovered(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .fetch(r -> new UncoveredHousehold(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
     /** A running pairing whose helper or target is no longer in the ledger (removed to the recycle bin). */
@@ -293,17 +281,13 @@ public final class PairingRepository {
                 .fetch(r -> new HouseholdKey(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
-    /** A household member in school (在校生), who can be paired as a student. */
-    public record StudentKey(UUID memberId, UUID householdId, UUID villageId, String name, String idNumber) {
-    }
-
-    public List<StudentKey> students() {
+    public List<Student> students() {
         return dsl.select(HOUSEHOLD_MEMBER.ID, HOUSEHOLD.ID, HOUSEHOLD.VILLAGE_ID, HOUSEHOLD_MEMBER.NAME,
                         HOUSEHOLD_MEMBER.ID_NUMBER)
                 .from(HOUSEHOLD_MEMBER).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(HOUSEHOLD_MEMBER.HOUSEHOLD_ID))
                 .where(HOUSEHOLD_MEMBER.DELETED_AT.isNull().and(HOUSEHOLD.DELETED_AT.isNull())
                         .and(HOUSEHOLD_MEMBER.IN_SCHOOL.isNotNull()).and(HOUSEHOLD_MEMBER.IN_SCHOOL.ne("NONE")))
-                .fetch(r -> new StudentKey(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .fetch(r -> new Student(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     public int count() {

@@ -33,11 +33,9 @@ import org.townshipledger.common.Problem;
 import org.townshipledger.common.StaleRecordException;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
-import org.townshipledger.pairing.PairingRepository.Filter;
 import org.townshipledger.pairing.PairingRepository.Link;
 import org.townshipledger.pairing.PairingRepository.Posting;
 import org.townshipledger.pairing.PairingRepository.Stray;
-import org.townshipledger.pairing.PairingRepository.Uncovered;
 import org.townshipledger.pairing.PairingRules.Quota;
 import org.townshipledger.village.Village;
 import org.townshipledger.village.VillageService;
@@ -96,29 +94,29 @@ public final class PairingService {
 
     // ---- reading ----
 
-    public List<Pairing> pairings(Filter filter) {
+    public List<Pairing> pairings(PairingFilter filter) {
         return fillTownship(repo.list(filter));
     }
 
     /** Streams the pairings in village order, for printouts of any size. */
-    public void forEachPairing(Filter filter, Consumer<Pairing> sink) {
+    public void forEachPairing(PairingFilter filter, Consumer<Pairing> sink) {
         String township = settings.ledgerSettings().township();
         repo.forEach(filter, p -> sink.accept(p.target() == TargetKind.TOWNSHIP ? withTownship(p, township) : p));
     }
 
     /** The household's helpers, past and present, newest first. */
     public List<Pairing> helpersOf(UUID householdId) {
-        return pairings(new Filter(null, null, null, householdId, null)).stream()
+        return pairings(new PairingFilter(null, null, null, householdId, null)).stream()
                 .sorted(Comparator.comparing(Pairing::startDate).reversed()).toList();
     }
 
     /** Whom a cadre (or a unit, when {@code cadreId} is null) helps, past and present. */
     public List<Pairing> helpedBy(UUID cadreId, UUID unitId) {
-        return pairings(new Filter(null, cadreId, cadreId == null ? unitId : null, null, null));
+        return pairings(new PairingFilter(null, cadreId, cadreId == null ? unitId : null, null, null));
     }
 
     /** Poor or monitored households that no cadre helps on the year's reference day; all villages when null. */
-    public List<Uncovered> uncoveredHouseholds(UUID villageId, int year) {
+    public List<UncoveredHousehold> uncoveredHouseholds(UUID villageId, int year) {
         return repo.uncovered(villageId, referenceDay(year));
     }
 
@@ -205,8 +203,8 @@ public final class PairingService {
         }
         checkLengths(p);
         Pairing fin = p;
-        List<Pairing> sameHelper = r.list(new Filter(null, p.cadreId(), p.cadreId() == null ? p.unitId() : null,
-                null, null));
+        List<Pairing> sameHelper = r.list(new PairingFilter(null, p.cadreId(),
+                p.cadreId() == null ? p.unitId() : null, null, null));
         sameHelper.stream()
                 .filter(o -> o.sameTarget(fin))
                 .filter(o -> o.overlaps(fin.startDate(), fin.endDate()))
@@ -431,7 +429,7 @@ public final class PairingService {
         Map<UUID, String> inCharge = cadres.inChargeByVillage(on);
         String nobody = Messages.get("check.nobodyInCharge");
         List<Finding> findings = new ArrayList<>();
-        for (Uncovered h : repo.uncovered(null, on)) {
+        for (UncoveredHousehold h : repo.uncovered(null, on)) {
             findings.add(new Finding(h.villageName(), Messages.get("check.rule.uncovered"),
                     Messages.get("check.detail.uncovered", h.headName(), h.members()),
                     inCharge.getOrDefault(h.villageId(), nobody)));
@@ -471,7 +469,7 @@ public final class PairingService {
             }
         }
         if (!left.isEmpty()) {
-            for (Pairing p : repo.list(new Filter(null, null, null, null, on))) {
+            for (Pairing p : repo.list(new PairingFilter(null, null, null, null, on))) {
                 if (p.cadreId() != null && left.containsKey(p.cadreId()) && !reported.contains(p.id())) {
                     LocalDate ended = left.get(p.cadreId());
                     findings.add(new Finding(p.villageName() == null ? "—" : p.villageName(),
@@ -523,7 +521,7 @@ public final class PairingService {
     // ---- the suggestion ----
 
     /** A proposed helper for an uncovered household, or none (with the reason) when nobody has room. */
-    public record Proposal(Uncovered household, UUID cadreId, String cadreName, String unitName,
+    public record Proposal(UncoveredHousehold household, UUID cadreId, String cadreName, String unitName,
                            int householdsAfter, int maxHouseholds, boolean postedInVillage) {
         public boolean hasHelper() {
             return cadreId != null;
@@ -572,7 +570,7 @@ public final class PairingService {
         }
         Comparator<UUID> byName = Comparator.comparing(id -> f.cadres.get(id).name());
         List<Proposal> out = new ArrayList<>();
-        for (Uncovered h : repo.uncovered(villageId, on)) {
+        for (UncoveredHousehold h : repo.uncovered(villageId, on)) {
             List<UUID> first = posted.getOrDefault(h.villageId(), List.of());
             List<UUID> second = new ArrayList<>();
             for (UUID unit : unitsOf.getOrDefault(h.villageId(), Set.of())) {
@@ -614,7 +612,7 @@ public final class PairingService {
     }
 
     /** Household members in school (在校生) who can be paired as students, all villages. */
-    public List<PairingRepository.StudentKey> students() {
+    public List<Student> students() {
         return repo.students();
     }
 
@@ -630,7 +628,7 @@ public final class PairingService {
         PairingRules rules = rules();
         return database.dsl().transactionResult(tx -> {
             PairingRepository r = repo.with(tx.dsl());
-            Set<UUID> open = r.uncovered(null, on).stream().map(Uncovered::householdId).collect(Collectors.toSet());
+            Set<UUID> open = r.uncovered(null, on).stream().map(UncoveredHousehold::householdId).collect(Collectors.toSet());
             Map<UUID, Integer> load = new HashMap<>();
             r.links(on).stream().filter(l -> l.cadreId() != null && l.target() == TargetKind.HOUSEHOLD)
                     .forEach(l -> load.merge(l.cadreId(), 1, Integer::sum));
@@ -678,7 +676,7 @@ public final class PairingService {
     /** Imports the pairings sheet all or nothing (see {@link PairingImport}); every bad row is reported. */
     public ImportCount importFile(Path file) {
         PairingImport parsed = PairingImport.parse(file, new PairingImport.Ledger(cadres.cadres(null, null, null),
-                cadres.units(), villages.villages(), repo, repo.list(Filter.all()), rules(), today()));
+                cadres.units(), villages.villages(), repo, repo.list(PairingFilter.all()), rules(), today()));
         if (!parsed.problems().isEmpty()) {
             throw new InvalidInputException(parsed.problems());
         }
@@ -703,7 +701,7 @@ public final class PairingService {
     public int export(Path file, UUID villageId, boolean fullId) throws IOException {
         List<Pairing> list = new ArrayList<>();
         Map<UUID, String[]> ids = new HashMap<>();
-        repo.forEachWithIds(new Filter(villageId, null, null, null, null), (p, numbers) -> {
+        repo.forEachWithIds(new PairingFilter(villageId, null, null, null, null), (p, numbers) -> {
             list.add(p);
             ids.put(p.id(), numbers);
         });

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.townshipledger.common.Messages;
 import org.townshipledger.pairing.Pairing;
-import org.townshipledger.pairing.PairingRepository.Filter;
+import org.townshipledger.pairing.PairingFilter;
 import org.townshipledger.pairing.PairingService;
 import org.townshipledger.pairing.TargetKind;
 
@@ -49,7 +49,7 @@ final class PairingRosterSheet implements ReportSheet {
 
     @Override
     public void rows(ReportParams params, Consumer<ReportRow> sink) {
-        Filter f = new Filter(params.villageId(), null, null, null, pairings.referenceDay(params.year()));
+        PairingFilter f = new PairingFilter(params.villageId(), null, null, null, pairings.referenceDay(params.year()));
         String[] village = {null};
         int[] count = {0, 0};
         pairings.forEachPairing(f, p -> {

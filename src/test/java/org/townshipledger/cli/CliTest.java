@@ -169,12 +169,13 @@ class CliTest {
         assertThat(stats.err()).isEmpty();
     }
 
-    /** The units, cadres and assignments lines of {@code stats}, counted straight from the tables. */
+    /** The units, cadres, assignments and pairings lines of {@code stats}, counted straight from the tables. */
     private static String cadreCounts(Database db) {
         String nl = System.lineSeparator();
         return "units\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.UNIT) + nl
                 + "cadres\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.CADRE) + nl
-                + "assignments\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.ASSIGNMENT) + nl;
+                + "assignments\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.ASSIGNMENT) + nl
+                + "pairings\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.PAIRING) + nl;
     }
 
     /** The one county-scale test: over 500 villages the repository reads groups and weak years differently. */

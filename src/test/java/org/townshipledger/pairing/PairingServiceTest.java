@@ -39,7 +39,6 @@ import org.townshipledger.household.Household;
 import org.townshipledger.household.HouseholdService;
 import org.townshipledger.household.Relation;
 import org.townshipledger.household.SampleHouseholds;
-import org.townshipledger.pairing.PairingRepository.Filter;
 import org.townshipledger.pairing.PairingService.Proposal;
 import org.townshipledger.village.Village;
 import org.townshipledger.village.VillageKind;
@@ -292,7 +291,7 @@ class PairingServiceTest {
         int made = pairings.apply(proposal);
         assertThat(made).isEqualTo(7);
         assertThat(pairings.uncoveredHouseholds(village.id(), YEAR)).hasSize(2);
-        assertThat(pairings.pairings(new Filter(village.id(), posted.id(), null, null, TODAY)))
+        assertThat(pairings.pairings(new PairingFilter(village.id(), posted.id(), null, null, TODAY)))
                 .hasSize(5).allMatch(p -> p.kind() == PairingKind.ONE_TO_MANY);
 
         // The same proposal again is refused as a whole: those households have helpers now.
@@ -316,7 +315,7 @@ class PairingServiceTest {
         proposal.remove(1);
         proposal.set(0, proposal.get(0).withHelper(chosen.id(), chosen.name(), null, 1, 5, false));
         assertThat(pairings.apply(proposal)).isEqualTo(1);
-        assertThat(pairings.pairings(Filter.all())).singleElement().satisfies(p -> {
+        assertThat(pairings.pairings(PairingFilter.all())).singleElement().satisfies(p -> {
             assertThat(p.helperName()).isEqualTo("改选乙");
             assertThat(p.targetName()).isEqualTo("甲户主");
             assertThat(p.startDate()).isEqualTo(TODAY);
