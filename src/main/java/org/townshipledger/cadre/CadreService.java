@@ -496,20 +496,6 @@ public final class CadreService {
         return findings;
     }
 
-    /** Whom to call about each village on the day: its 包村领导, else its 包村干部 (villages with neither are absent). */
-    public Map<UUID, String> inChargeByVillage(LocalDate on) {
-        Map<UUID, String> out = new java.util.HashMap<>();
-        repo.assignments(null, null, null).stream().filter(a -> a.activeOn(on))
-                .collect(Collectors.groupingBy(Assignment::villageId))
-                .forEach((village, current) -> {
-                    String who = inCharge(current);
-                    if (!who.equals(Messages.get("check.nobodyInCharge"))) {
-                        out.put(village, who);
-                    }
-                });
-        return out;
-    }
-
     /** The village's 包村领导, else its 包村干部: whom the office calls about a finding. */
     private String inCharge(List<Assignment> current) {
         for (String role : List.of(Role.LEADER_IN_CHARGE, Role.CADRE_IN_CHARGE)) {

@@ -23,14 +23,27 @@ import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
 import org.townshipledger.db.jooq.tables.records.PairingRecord;
 import org.townshipledger.db.jooq.tables.records.UnitRecord;
+import org.townshipledger.db.jooq.tables.records.VillageRecord;
 
 /** Pairings in the ledger, and the few facts about households and postings their checks need. */
 public final class PairingRepository {
 
-    /** The helper's unit: the unit itself for a unit helper, else the cadre's unit. */
-    private static final org.jooq.Table<UnitRecord> HELPER_UNIT = UNIT.as("helper_unit");
+    // Each join is on a plain key, so H2 uses the primary key; a join on COALESCE(...) scanned the whole table
+    // for every pairing (20 s for the county's 31,000 pairings).
+    /** The unit that is itself the helper. */
+    private static final org.jooq.Table<UnitRecord> UNIT_HELPER = UNIT.as("unit_helper");
+    /** The helping cadre's unit. */
+    private static final org.jooq.Table<UnitRecord> CADRE_UNIT = UNIT.as("cadre_unit");
+    private static final org.jooq.Table<VillageRecord> TARGET_VILLAGE_ROW = VILLAGE.as("target_village");
+    private static final org.jooq.Table<VillageRecord> HOUSEHOLD_VILLAGE = VILLAGE.as("household_village");
     /** The village of the target: the village itself, or the household's. */
     private static final Field<UUID> TARGET_VILLAGE = DSL.coalesce(PAIRING.VILLAGE_ID, HOUSEHOLD.VILLAGE_ID);
+    private static final Field<String> VILLAGE_NAME = DSL.coalesce(TARGET_VILLAGE_ROW.field(VILLAGE.NAME),
+            HOUSEHOLD_VILLAGE.field(VILLAGE.NAME)).as("village_name");
+    private static final Field<String> VILLAGE_INITIALS = DSL.coalesce(TARGET_VILLAGE_ROW.field(VILLAGE.NAME_INITIALS),
+            HOUSEHOLD_VILLAGE.field(VILLAGE.NAME_INITIALS));
+    private static final Field<String> HELPER_UNIT_NAME = DSL.coalesce(UNIT_HELPER.field(UNIT.NAME),
+            CADRE_UNIT.field(UNIT.NAME)).as("helper_unit_name");
 
     private final DSLContext dsl;
 
@@ -77,7 +90,7 @@ public final class PairingRepository {
             c = c.and(activeOn(f.on()));
         }
         try (var cursor = joined().where(c)
-                .orderBy(VILLAGE.NAME_INITIALS, VILLAGE.NAME, HOUSEHOLD.HEAD_INITIALS, PAIRING.TARGET_KIND,
+                .orderBy(VILLAGE_INITIALS, VILLAGE_NAME, HOUSEHOLD.HEAD_INITIALS, PAIRING.TARGET_KIND,
                         PAIRING.START_DATE.desc(), PAIRING.ID)
                 .fetchSize(500).fetchLazy()) {
             for (Record r : cursor) {
@@ -99,31 +112,33 @@ public final class PairingRepository {
     private SelectOnConditionStep<Record> joined(Field<?>... extra) {
         return dsl.select(PAIRING.fields()).select(extra)
                 .select(TARGET_VILLAGE, CADRE.NAME, CADRE.PHONE, CADRE.ID_NUMBER, HOUSEHOLD.HEAD_ID_NUMBER,
-                        HOUSEHOLD_MEMBER.ID_NUMBER, HELPER_UNIT.field(UNIT.NAME), HELPER_UNIT.field(UNIT.CONTACT_PERSON),
-                        HELPER_UNIT.field(UNIT.PHONE), HOUSEHOLD.HEAD_NAME, HOUSEHOLD_MEMBER.NAME, VILLAGE.NAME)
+                        HOUSEHOLD_MEMBER.ID_NUMBER, HELPER_UNIT_NAME, UNIT_HELPER.field(UNIT.PHONE), HOUSEHOLD.HEAD_NAME,
+                        HOUSEHOLD_MEMBER.NAME, VILLAGE_NAME)
                 .from(PAIRING)
                 .leftJoin(CADRE).on(CADRE.ID.eq(PAIRING.HELPER_CADRE_ID))
-                .leftJoin(HELPER_UNIT).on(HELPER_UNIT.field(UNIT.ID).eq(DSL.coalesce(PAIRING.HELPER_UNIT_ID, CADRE.UNIT_ID)))
+                .leftJoin(UNIT_HELPER).on(UNIT_HELPER.field(UNIT.ID).eq(PAIRING.HELPER_UNIT_ID))
+                .leftJoin(CADRE_UNIT).on(CADRE_UNIT.field(UNIT.ID).eq(CADRE.UNIT_ID))
                 .leftJoin(HOUSEHOLD).on(HOUSEHOLD.ID.eq(PAIRING.HOUSEHOLD_ID))
                 .leftJoin(HOUSEHOLD_MEMBER).on(HOUSEHOLD_MEMBER.ID.eq(PAIRING.MEMBER_ID))
-                .leftJoin(VILLAGE).on(VILLAGE.ID.eq(TARGET_VILLAGE));
+                .leftJoin(TARGET_VILLAGE_ROW).on(TARGET_VILLAGE_ROW.field(VILLAGE.ID).eq(PAIRING.VILLAGE_ID))
+                .leftJoin(HOUSEHOLD_VILLAGE).on(HOUSEHOLD_VILLAGE.field(VILLAGE.ID).eq(HOUSEHOLD.VILLAGE_ID));
     }
 
     private static Pairing pairing(Record r) {
         PairingRecord p = r.into(PAIRING);
         TargetKind target = TargetKind.valueOf(p.getTargetKind());
         boolean byUnit = p.getHelperUnitId() != null;
-        String helper = byUnit ? r.get(HELPER_UNIT.field(UNIT.NAME)) : r.get(CADRE.NAME);
-        String phone = byUnit ? r.get(HELPER_UNIT.field(UNIT.PHONE)) : r.get(CADRE.PHONE);
+        String helper = byUnit ? r.get(HELPER_UNIT_NAME) : r.get(CADRE.NAME);
+        String phone = byUnit ? r.get(UNIT_HELPER.field(UNIT.PHONE)) : r.get(CADRE.PHONE);
         String targetName = switch (target) {
             case HOUSEHOLD -> r.get(HOUSEHOLD.HEAD_NAME);
             case STUDENT -> r.get(HOUSEHOLD_MEMBER.NAME);
-            case VILLAGE -> r.get(VILLAGE.NAME);
+            case VILLAGE -> r.get(VILLAGE_NAME);
             case TOWNSHIP -> null;
         };
         return new Pairing(p.getId(), p.getHelperCadreId(), p.getHelperUnitId(), helper,
-                r.get(HELPER_UNIT.field(UNIT.NAME)), phone, target, p.getHouseholdId(), p.getMemberId(),
-                r.get(TARGET_VILLAGE), targetName, r.get(VILLAGE.NAME), PairingKind.valueOf(p.getPairingKind()),
+                r.get(HELPER_UNIT_NAME), phone, target, p.getHouseholdId(), p.getMemberId(),
+                r.get(TARGET_VILLAGE), targetName, r.get(VILLAGE_NAME), PairingKind.valueOf(p.getPairingKind()),
                 p.getStartDate(), p.getEndDate(), p.getPromise(), p.getEndReason(), p.getVersion());
     }
 
@@ -158,42 +173,66 @@ public final class PairingRepository {
      * {@code on}: the 帮扶责任人 is a person, so a unit's pairing does not cover a household.
      */
     public List<UncoveredHousehold> uncovered(UUID villageId, LocalDate on) {
+        // Covered households first (one pass over the pairings), then the poor ones in list order minus those:
+        // a correlated NOT EXISTS probed the pairings once per household.
+        java.util.Set<UUID> covered = new java.util.HashSet<>(dsl.selectDistinct(PAIRING.HOUSEHOLD_ID).from(PAIRING)
+                .join(CADRE).on(CADRE.ID.eq(PAIRING.HELPER_CADRE_ID))
+                .where(PAIRING.TARGET_KIND.eq(TargetKind.HOUSEHOLD.name()).and(PAIRING.DELETED_AT.isNull())
+                        .and(CADRE.DELETED_AT.isNull()).and(activeOn(on)))
+                .fetch(PAIRING.HOUSEHOLD_ID));
         Condition c = HOUSEHOLD.DELETED_AT.isNull()
                 .and(HOUSEHOLD.CATEGORY.isNotNull().or(HOUSEHOLD.MONITORING_TYPE.isNotNull()))
-                .and(VILLAGE.DELETED_AT.isNull())
-                .andNotExists(DSL.selectOne().from(PAIRING).join(CADRE).on(CADRE.ID.eq(PAIRING.HELPER_CADRE_ID))
-                        .where(PAIRING.HOUSEHOLD_ID.eq(HOUSEHOLD.ID)
-                                .and(PAIRING.TARGET_KIND.eq(TargetKind.HOUSEHOLD.name()))
-                                .and(PAIRING.DELETED_AT.isNull()).and(CADRE.DELETED_AT.isNull())
-                                .and(activeOn(on))));
+                .and(VILLAGE.DELETED_AT.isNull());
         if (villageId != null) {
             c = c.and(HOUSEHOLD.VILLAGE_ID.eq(villageId));
         }
-        return dsl.select(HOUSEHOLD.ID, HOUSEHOLD.VILLAGE_ID, VILLAGE.NAME, HOUSEHOLD.HEAD_NAME,
+        List<UncoveredHousehold> out = new ArrayList<>();
+        try (var cursor = dsl.select(HOUSEHOLD.ID, HOUSEHOLD.VILLAGE_ID, VILLAGE.NAME, HOUSEHOLD.HEAD_NAME,
                         HOUSEHOLD.HEAD_ID_NUMBER, HOUSEHOLD.MEMBER_COUNT)
                 .from(HOUSEHOLD).join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
                 .where(c)
                 .orderBy(VILLAGE.NAME_INITIALS, VILLAGE.NAME, HOUSEHOLD.HEAD_INITIALS, HOUSEHOLD.ID)
-                .fetch(r -> new UncoveredHousehold(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .fetchSize(1000).fetchLazy()) {
+            for (var r : cursor) {
+                if (!covered.contains(r.value1())) {
+                    out.add(new UncoveredHousehold(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                            r.value6()));
+                }
+            }
+        }
+        return out;
     }
 
-    /** A running pairing whose helper or target is no longer in the ledger (removed to the recycle bin). */
-    public record Stray(Pairing pairing, boolean helperGone, boolean targetGone) {
+    /**
+     * Running pairings whose helper ({0}) or target ({1}) is no longer in the ledger (in the recycle bin), by id.
+     * One small query per kind of record, each starting from the removed rows.
+     */
+    public Map<UUID, boolean[]> strays(LocalDate on) {
+        Map<UUID, boolean[]> out = new java.util.LinkedHashMap<>();
+        Condition running = PAIRING.DELETED_AT.isNull().and(activeOn(on));
+        dsl.select(PAIRING.ID).from(CADRE).join(PAIRING).on(PAIRING.HELPER_CADRE_ID.eq(CADRE.ID))
+                .where(CADRE.DELETED_AT.isNotNull().and(running))
+                .union(dsl.select(PAIRING.ID).from(UNIT).join(PAIRING).on(PAIRING.HELPER_UNIT_ID.eq(UNIT.ID))
+                        .where(UNIT.DELETED_AT.isNotNull().and(running)))
+                .fetch(PAIRING.ID).forEach(id -> out.computeIfAbsent(id, x -> new boolean[2])[0] = true);
+        dsl.select(PAIRING.ID).from(HOUSEHOLD).join(PAIRING).on(PAIRING.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
+                .where(HOUSEHOLD.DELETED_AT.isNotNull().and(running))
+                .union(dsl.select(PAIRING.ID).from(HOUSEHOLD_MEMBER).join(PAIRING)
+                        .on(PAIRING.MEMBER_ID.eq(HOUSEHOLD_MEMBER.ID))
+                        .where(HOUSEHOLD_MEMBER.DELETED_AT.isNotNull().and(running)))
+                .union(dsl.select(PAIRING.ID).from(VILLAGE).join(PAIRING).on(PAIRING.VILLAGE_ID.eq(VILLAGE.ID))
+                        .where(VILLAGE.DELETED_AT.isNotNull().and(running)))
+                .fetch(PAIRING.ID).forEach(id -> out.computeIfAbsent(id, x -> new boolean[2])[1] = true);
+        return out;
     }
 
-    public List<Stray> strays(LocalDate on) {
-        Condition helperGone = CADRE.DELETED_AT.isNotNull().or(PAIRING.HELPER_UNIT_ID.isNotNull()
-                .and(HELPER_UNIT.field(UNIT.DELETED_AT).isNotNull()));
-        Condition targetGone = HOUSEHOLD.DELETED_AT.isNotNull().or(HOUSEHOLD_MEMBER.DELETED_AT.isNotNull())
-                .or(PAIRING.TARGET_KIND.eq(TargetKind.VILLAGE.name()).and(VILLAGE.DELETED_AT.isNotNull()));
-        // Selected as named flags: read back by field, every DELETED_AT would resolve to the pairing's own column.
-        Field<Boolean> helperFlag = DSL.field(helperGone).as("helper_gone");
-        Field<Boolean> targetFlag = DSL.field(targetGone).as("target_gone");
-        return joined(helperFlag, targetFlag)
-                .where(PAIRING.DELETED_AT.isNull().and(activeOn(on)).and(helperGone.or(targetGone)))
-                .orderBy(VILLAGE.NAME_INITIALS, PAIRING.START_DATE)
-                .fetch(r -> new Stray(pairing(r), Boolean.TRUE.equals(r.get(helperFlag)),
-                        Boolean.TRUE.equals(r.get(targetFlag))));
+    /** The pairings with these ids, in list order. */
+    public List<Pairing> pairings(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return joined().where(PAIRING.ID.in(ids)).orderBy(VILLAGE_INITIALS, PAIRING.START_DATE)
+                .fetch(PairingRepository::pairing);
     }
 
     // ---- postings the pairing rules look at ----

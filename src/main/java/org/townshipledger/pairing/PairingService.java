@@ -35,7 +35,6 @@ import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
 import org.townshipledger.pairing.PairingRepository.Link;
 import org.townshipledger.pairing.PairingRepository.Posting;
-import org.townshipledger.pairing.PairingRepository.Stray;
 import org.townshipledger.pairing.PairingRules.Quota;
 import org.townshipledger.village.Village;
 import org.townshipledger.village.VillageService;
@@ -302,7 +301,7 @@ public final class PairingService {
 
     /** Everybody who helps or owes help on the year's reference day, with what is required and what is done. */
     public List<HelperLoad> loads(int year) {
-        return loads(referenceDay(year), rules());
+        return loads(facts(referenceDay(year)), rules());
     }
 
     /** The load of one cadre (or of one unit, when {@code cadreId} is null) on the year's reference day. */
@@ -311,8 +310,7 @@ public final class PairingService {
                 : unitId != null && unitId.equals(l.unitId()) && l.cadreId() == null).findFirst();
     }
 
-    private List<HelperLoad> loads(LocalDate on, PairingRules rules) {
-        Facts f = facts(on);
+    private List<HelperLoad> loads(Facts f, PairingRules rules) {
         List<HelperLoad> out = new ArrayList<>();
         for (Cadre k : f.cadres.values()) {
             HelperCategory category = HelperCategory.of(k);
@@ -331,7 +329,7 @@ public final class PairingService {
             Quota withReserves = new Quota(done.townships(), done.villages(), done.households(), done.students(),
                     f.reservesSent.getOrDefault(u.id(), 0));
             Quota required = rules.quota(category);
-            boolean direct = f.links.stream().anyMatch(l -> u.id().equals(l.unitId()));
+            boolean direct = f.linksByUnit.containsKey(u.id());
             if (required.isNone() && !direct) {
                 continue;
             }
@@ -426,7 +424,8 @@ public final class PairingService {
     public List<Finding> checkPairings(int year) {
         LocalDate on = referenceDay(year);
         PairingRules rules = rules();
-        Map<UUID, String> inCharge = cadres.inChargeByVillage(on);
+        Facts f = facts(on);
+        Map<UUID, String> inCharge = inCharge(f);
         String nobody = Messages.get("check.nobodyInCharge");
         List<Finding> findings = new ArrayList<>();
         for (UncoveredHousehold h : repo.uncovered(null, on)) {
@@ -434,9 +433,8 @@ public final class PairingService {
                     Messages.get("check.detail.uncovered", h.headName(), h.members()),
                     inCharge.getOrDefault(h.villageId(), nobody)));
         }
-        Facts f = facts(on);
         Map<UUID, String> postedAt = postedVillageNames(f);
-        for (HelperLoad l : loads(on, rules)) {
+        for (HelperLoad l : loads(f, rules)) {
             String village = l.cadreId() != null ? postedAt.getOrDefault(l.cadreId(), "—") : "—";
             String who = whom(l.name(), l.phone(), l.cadreId() == null);
             List<String> short_ = l.shortfalls();
@@ -451,33 +449,30 @@ public final class PairingService {
                                 l.maxHouseholds()), who));
             }
         }
+        // Pairings whose helper or target left: found by ids first, read in full only for those few.
+        Map<UUID, boolean[]> strays = repo.strays(on);
         Map<UUID, LocalDate> left = repo.postingsEnded(on);
-        Set<UUID> reported = new HashSet<>();
-        for (Stray s : repo.strays(on)) {
-            Pairing p = s.pairing();
-            reported.add(p.id());
+        Set<UUID> ids = new LinkedHashSet<>(strays.keySet());
+        f.links.stream().filter(l -> l.cadreId() != null && left.containsKey(l.cadreId())).map(Link::id)
+                .forEach(ids::add);
+        for (Pairing p : fillTownship(repo.pairings(ids))) {
             String village = p.villageName() == null ? "—" : p.villageName();
-            if (s.helperGone()) {
+            boolean[] gone = strays.get(p.id());
+            if (gone != null && gone[0]) {
                 findings.add(new Finding(village, Messages.get("check.rule.helperLeft"),
                         Messages.get("check.detail.helperRemoved", targetLabel(p), p.helperName()),
                         inChargeOf(p, inCharge, nobody)));
+            } else if (gone == null) {
+                LocalDate ended = left.get(p.cadreId());
+                findings.add(new Finding(village, Messages.get("check.rule.helperLeft"),
+                        Messages.get("check.detail.helperLeft", targetLabel(p), p.helperName(),
+                                ended == null ? "" : ended.toString()),
+                        inChargeOf(p, inCharge, nobody)));
             }
-            if (s.targetGone()) {
+            if (gone != null && gone[1]) {
                 findings.add(new Finding(village, Messages.get("check.rule.targetRemoved"),
                         Messages.get("check.detail.targetRemoved", targetLabel(p), p.helperName()),
                         whom(p.helperName(), p.helperPhone(), p.byUnit())));
-            }
-        }
-        if (!left.isEmpty()) {
-            for (Pairing p : repo.list(new PairingFilter(null, null, null, null, on))) {
-                if (p.cadreId() != null && left.containsKey(p.cadreId()) && !reported.contains(p.id())) {
-                    LocalDate ended = left.get(p.cadreId());
-                    findings.add(new Finding(p.villageName() == null ? "—" : p.villageName(),
-                            Messages.get("check.rule.helperLeft"),
-                            Messages.get("check.detail.helperLeft", targetLabel(p), p.helperName(),
-                                    ended == null ? "" : ended.toString()),
-                            inChargeOf(p, inCharge, nobody)));
-                }
             }
         }
         return findings;
@@ -485,6 +480,23 @@ public final class PairingService {
 
     private static String inChargeOf(Pairing p, Map<UUID, String> inCharge, String nobody) {
         return p.villageId() == null ? nobody : inCharge.getOrDefault(p.villageId(), nobody);
+    }
+
+    /** Whom to call about each village: its 包村领导, else its 包村干部 (as the assignment checks name them). */
+    private Map<UUID, String> inCharge(Facts f) {
+        Map<UUID, String> out = new HashMap<>();
+        for (String role : List.of(Role.LEADER_IN_CHARGE, Role.CADRE_IN_CHARGE)) {
+            Map<UUID, Set<String>> names = new HashMap<>();
+            for (Posting p : f.postings) {
+                Cadre k = f.cadres.get(p.cadreId());
+                if (role.equals(p.role()) && k != null && !out.containsKey(p.villageId())) {
+                    names.computeIfAbsent(p.villageId(), v -> new LinkedHashSet<>()).add(k.name());
+                }
+            }
+            String label = cadres.roleLabel(role);
+            names.forEach((village, who) -> out.put(village, label + " " + String.join("、", who)));
+        }
+        return out;
     }
 
     private Map<UUID, String> postedVillageNames(Facts f) {
