@@ -26,7 +26,7 @@ public final class ExportDialogController {
     @FXML private ProgressBar progressBar;
     @FXML private Label messageLabel;
     @FXML private Button closeButton;
-    @FXML private Button exportButton;
+    @FXML private Button startExportButton;
 
     public ExportDialogController(ExportViewModel vm, FileDialogs files) {
         this.vm = vm;
@@ -44,7 +44,7 @@ public final class ExportDialogController {
         progressPane.visibleProperty().bind(vm.busyProperty());
         progressBar.progressProperty().bind(vm.progressProperty());
         messageLabel.textProperty().bind(vm.messageProperty());
-        exportButton.disableProperty().bind(vm.busyProperty());
+        startExportButton.disableProperty().bind(vm.busyProperty());
         closeButton.textProperty().bind(Bindings.createStringBinding(() -> Messages.get(vm.busyProperty().get()
                 ? "dialog.cancel" : "dialog.close"), vm.busyProperty()));
         vm.doneProperty().addListener((obs, was, done) -> {

@@ -43,7 +43,7 @@ public final class ImportDialogController {
     @FXML private Label reportLabel;
     @FXML private Button reportButton;
     @FXML private Button closeButton;
-    @FXML private Button importButton;
+    @FXML private Button confirmImportButton;
 
     public ImportDialogController(ImportViewModel vm, FileDialogs files) {
         this.vm = vm;
@@ -95,7 +95,7 @@ public final class ImportDialogController {
         reportLabel.textProperty().bind(vm.reportMessageProperty());
         showWhen(reportLabel, vm.reportMessageProperty().isNotEmpty());
         showWhen(reportButton, vm.canSaveReportBinding());
-        showWhen(importButton, vm.canImportBinding());
+        showWhen(confirmImportButton, vm.canImportBinding());
         closeButton.textProperty().bind(Bindings.createStringBinding(() -> Messages.get(vm.busyProperty().get()
                 ? "dialog.cancel" : "dialog.close"), vm.busyProperty()));
 
