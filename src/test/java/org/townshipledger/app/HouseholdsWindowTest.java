@@ -1,6 +1,7 @@
 package org.townshipledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,13 +225,16 @@ class HouseholdsWindowTest {
         files.toOpen.add(bad);
         robot.clickOn("#importButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#issueTable").tryQuery().isPresent()
-                && robot.lookup("#issueTable").queryTableView().getItems().size() == 2);
+                && !robot.lookup("#issueTable").queryTableView().getItems().isEmpty());
         assertThat(files.titles).containsExactly("导入农户");
         TableView<ImportViewModel.Issue> issues = robot.lookup("#issueTable").queryTableView();
-        assertThat(issues.getItems()).extracting(ImportViewModel.Issue::line, ImportViewModel.Issue::column,
-                ImportViewModel.Issue::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(3, "证件号码", issues.getItems().get(0).value()),
-                org.assertj.core.groups.Tuple.tuple(5, "村", "白云村"));
+        // Two errors, then a warning: with her ID unreadable, 李秀英 of the ledger's household seems to be missing.
+        assertThat(issues.getItems()).extracting(ImportViewModel.Issue::kind, ImportViewModel.Issue::line,
+                ImportViewModel.Issue::column, ImportViewModel.Issue::value).containsExactly(
+                tuple("错误", 3, "证件号码", "4.30599197208092E+17"),
+                tuple("错误", 5, "村", "白云村"),
+                tuple("提示", 2, "姓名", "李秀英"));
+        assertThat(issues.getItems().get(1).reason()).startsWith("台账中没有这个村");
         assertThat(issues.getColumns()).extracting(c -> c.getText()).containsExactly("类型", "行", "列", "值", "原因");
         assertThat(text(robot, "#summaryLabel")).startsWith("检查完成：将");
         assertThat(text(robot, "#verdictLabel")).startsWith("有 2 处错误");
