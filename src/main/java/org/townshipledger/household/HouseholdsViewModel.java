@@ -325,8 +325,9 @@ public final class HouseholdsViewModel {
     }
 
     private static ImportOptions options(Progress progress) {
-        return ImportOptions.defaults().withProgress((stage, done, total) -> progress.worked(done, total))
-                .withCancel(progress::cancelled);
+        // While the file is read its length is unknown: the bar runs without a fraction until the checks start.
+        return ImportOptions.defaults().withProgress((stage, done, total) -> progress.worked(done,
+                stage == ImportOptions.Stage.READING ? -1 : total)).withCancel(progress::cancelled);
     }
 
     private static ImportCheck toCheck(ImportResult r) {

@@ -42,8 +42,11 @@ public final class ExportDialogController {
         fullIdBox.selectedProperty().bindBidirectional(vm.fullIdProperty());
         fullIdBox.disableProperty().bind(vm.busyProperty());
         progressPane.visibleProperty().bind(vm.busyProperty());
+        progressPane.managedProperty().bind(vm.busyProperty());
         progressBar.progressProperty().bind(vm.progressProperty());
         messageLabel.textProperty().bind(vm.messageProperty());
+        messageLabel.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        messageLabel.managedProperty().bind(messageLabel.visibleProperty());
         startExportButton.disableProperty().bind(vm.busyProperty());
         closeButton.textProperty().bind(Bindings.createStringBinding(() -> Messages.get(vm.busyProperty().get()
                 ? "dialog.cancel" : "dialog.close"), vm.busyProperty()));

@@ -6,12 +6,15 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.townshipledger.common.Messages;
 import org.townshipledger.ui.ImportViewModel.Issue;
@@ -64,7 +67,8 @@ public final class ImportDialogController {
         summaryLabel.textProperty().bind(vm.summaryProperty());
         showWhen(summaryLabel, vm.summaryProperty().isNotEmpty());
         verdictLabel.textProperty().bind(vm.verdictProperty());
-        showWhen(verdictLabel, vm.verdictProperty().isNotEmpty());
+        // While an import runs, "click 导入" would be out of date: the progress line says what happens.
+        showWhen(verdictLabel, vm.verdictProperty().isNotEmpty().and(vm.phaseProperty().isNotEqualTo(Phase.IMPORTING)));
         vm.verdictBadProperty().addListener((obs, old, bad) -> verdictStyle(bad));
         verdictStyle(vm.verdictBadProperty().get());
 
@@ -75,6 +79,8 @@ public final class ImportDialogController {
         column(columnColumn, Issue::column);
         column(valueColumn, Issue::value);
         column(reasonColumn, Issue::reason);
+        valueColumn.setCellFactory(c -> wrapping(c));
+        reasonColumn.setCellFactory(c -> wrapping(c));
         kindColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -89,8 +95,8 @@ public final class ImportDialogController {
         });
         TableCopy.install(issueTable);
         issuePlaceholder.textProperty().bind(Bindings.createStringBinding(() -> Messages.get(
-                vm.phaseProperty().get() == Phase.CHECKED ? "import.dialog.noIssues" : "import.dialog.issuesLater"),
-                vm.phaseProperty()));
+                vm.checkProperty().get() != null ? "import.dialog.noIssues" : "import.dialog.issuesLater"),
+                vm.checkProperty()));
 
         reportLabel.textProperty().bind(vm.reportMessageProperty());
         showWhen(reportLabel, vm.reportMessageProperty().isNotEmpty());
@@ -121,6 +127,29 @@ public final class ImportDialogController {
                 vm.cancel();
             }
         });
+    }
+
+    /** A cell whose text wraps to the column's width, so a long reason is read whole (the row grows). */
+    private static TableCell<Issue, String> wrapping(TableColumn<Issue, String> column) {
+        TableCell<Issue, String> cell = new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.getStyleClass().add("text");
+                getStyleClass().add("wrap-cell");
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(14));
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+                setPrefHeight(Control.USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : text);
+            }
+        };
+        return cell;
     }
 
     private void verdictStyle(boolean bad) {
