@@ -7,6 +7,7 @@ import org.townshipledger.db.SettingsStore;
 import org.townshipledger.report.ReportService;
 import org.townshipledger.household.HouseholdService;
 import org.townshipledger.pairing.PairingService;
+import org.townshipledger.ui.FileDialogs;
 import org.townshipledger.ui.FxTaskExecutor;
 import org.townshipledger.ui.StatusBarModel;
 import org.townshipledger.village.VillageService;
@@ -24,9 +25,12 @@ final class AppContext implements AutoCloseable {
     final FxTaskExecutor executor = new FxTaskExecutor();
     final StatusBarModel status = new StatusBarModel();
     final Clock clock = Clock.systemDefaultZone();
+    /** The file dialogs of the import and export buttons (answered by screen tests without a native dialog). */
+    final FileDialogs files;
 
-    AppContext(Database database) {
+    AppContext(Database database, FileDialogs files) {
         this.database = database;
+        this.files = files;
         this.settings = new SettingsStore(database.dsl());
         this.villages = new VillageService(database, settings, clock);
         this.cadres = new CadreService(database, villages, settings, clock);

@@ -22,7 +22,9 @@ import org.townshipledger.db.DataDirs;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.LedgerSettings;
 import org.townshipledger.db.LedgerUnavailableException;
+import org.townshipledger.ui.FileDialogs;
 import org.townshipledger.ui.Fxml;
+import org.townshipledger.ui.FxFileDialogs;
 
 /**
  * The window. Shows itself first, then opens the ledger in the background (Flyway and H2 take a moment),
@@ -36,6 +38,8 @@ public final class LedgerApp extends Application {
     }
 
     static volatile String dataDirOption;
+    /** Screen tests answer the file dialogs with this; null: the system's dialogs. */
+    static volatile FileDialogs fileDialogs;
     private AppContext context;
 
     /** Called by the CLI when no command is given; returns when the window is closed. */
@@ -78,7 +82,7 @@ public final class LedgerApp extends Application {
         Thread opener = new Thread(() -> {
             try {
                 Database db = create.isPresent() ? Database.create(dataDir, create.get()) : Database.open(dataDir);
-                AppContext ctx = new AppContext(db);
+                AppContext ctx = new AppContext(db, fileDialogs != null ? fileDialogs : new FxFileDialogs());
                 LedgerSettings settings = ctx.settings.ledgerSettings();
                 boolean configured = ctx.settings.isConfigured();
                 Platform.runLater(() -> opened(stage, ctx, settings, configured));

@@ -26,7 +26,7 @@ import org.townshipledger.village.VillagesViewModel;
 enum Screen {
     VILLAGES("nav.villages", ctx -> {
         VillagesViewModel vm = new VillagesViewModel(ctx.villages, ctx.executor, ctx.status, ctx.clock);
-        VillagesController controller = new VillagesController(vm);
+        VillagesController controller = new VillagesController(vm, ctx.files);
         Parent view = Fxml.load(VillagesController.class, "VillagesView.fxml", controller);
         // The village form shows the village's current team from the cadre register.
         VillageTeamViewModel team = new VillageTeamViewModel(ctx.cadres, ctx.executor, ctx.status, ctx.clock);
@@ -41,16 +41,16 @@ enum Screen {
     }),
     HOUSEHOLDS("nav.households", ctx -> {
         HouseholdsViewModel vm = new HouseholdsViewModel(ctx.households, ctx.executor, ctx.status, ctx.clock);
-        return new Loaded(Fxml.load(HouseholdsController.class, "HouseholdsView.fxml", new HouseholdsController(vm)),
+        return new Loaded(Fxml.load(HouseholdsController.class, "HouseholdsView.fxml", new HouseholdsController(vm, ctx.files)),
                 vm::load);
     }),
     CADRES("nav.cadres", ctx -> {
         CadresViewModel vm = new CadresViewModel(ctx.cadres, ctx.villages, ctx.executor, ctx.status, ctx.clock);
-        return new Loaded(Fxml.load(CadresController.class, "CadresView.fxml", new CadresController(vm)), vm::load);
+        return new Loaded(Fxml.load(CadresController.class, "CadresView.fxml", new CadresController(vm, ctx.files)), vm::load);
     }),
     UNITS("nav.units", ctx -> {
         UnitsViewModel vm = new UnitsViewModel(ctx.cadres, ctx.executor, ctx.status, ctx.clock);
-        return new Loaded(Fxml.load(UnitsController.class, "UnitsView.fxml", new UnitsController(vm)), vm::load);
+        return new Loaded(Fxml.load(UnitsController.class, "UnitsView.fxml", new UnitsController(vm, ctx.files)), vm::load);
     }),
     REPORTS("nav.reports", ctx -> {
         ReportsViewModel vm = new ReportsViewModel(ctx.reports, ctx.executor, ctx.status);

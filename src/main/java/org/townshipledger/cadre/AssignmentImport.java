@@ -42,6 +42,8 @@ public final class AssignmentImport {
     public static final String H_TO = "结束日期";
     public static final String H_SENT_BY = "派出单位";
     public static final String H_REASON = "离任原因";
+    /** The columns that mark the header row. */
+    public static final List<String> REQUIRED = List.of(H_NAME, H_VILLAGE, H_ROLE, H_FROM);
     public static final List<String> HEADERS =
             List.of(H_NAME, H_ID, H_VILLAGE, H_ROLE, H_FROM, H_TO, H_SENT_BY, H_REASON);
 
@@ -79,7 +81,7 @@ public final class AssignmentImport {
     static AssignmentImport parse(Path file, List<Cadre> cadres, List<Village> villages, List<Unit> units,
                                   List<Assignment> existing, List<Role> roles,
                                   Function<String, Optional<Role>> roleOf, Function<String, String> roleLabel) {
-        Table table = TableReader.read(file, List.of(H_NAME, H_VILLAGE, H_ROLE, H_FROM));
+        Table table = TableReader.read(file, REQUIRED);
         Map<String, Cadre> byId = cadres.stream().filter(c -> c.idNumber() != null)
                 .collect(Collectors.toMap(Cadre::idNumber, Function.identity(), (a, b) -> a));
         Map<String, List<Cadre>> byName = cadres.stream().collect(Collectors.groupingBy(Cadre::name));

@@ -45,6 +45,8 @@ public final class CadreImport {
     public static final String H_RANK = "级别";
     public static final String H_PARTY = "是否党员";
     public static final String H_NOTE = "备注";
+    /** The columns that mark the header row. */
+    public static final List<String> REQUIRED = List.of(H_NAME);
     public static final List<String> HEADERS =
             List.of(H_NAME, H_SEX, H_BIRTH, H_ID, H_PHONE, H_UNIT, H_RANK, H_PARTY, H_NOTE);
 
@@ -68,7 +70,7 @@ public final class CadreImport {
     }
 
     static CadreImport parse(Path file, List<Cadre> existing, List<Unit> units) {
-        Table table = TableReader.read(file, List.of(H_NAME));
+        Table table = TableReader.read(file, REQUIRED);
         String idHeader = table.hasColumn(H_ID) || !table.hasColumn(H_ID_ALT) ? H_ID : H_ID_ALT;
         Map<String, Cadre> byId = existing.stream().filter(c -> c.idNumber() != null)
                 .collect(Collectors.toMap(Cadre::idNumber, Function.identity(), (a, b) -> a));

@@ -20,6 +20,9 @@ import org.townshipledger.common.Problem;
 import org.townshipledger.common.StaleRecordException;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
+import org.townshipledger.exchange.ErrorReport;
+import org.townshipledger.exchange.ImportCheck;
+import org.townshipledger.exchange.RowIssue;
 import org.townshipledger.village.Village;
 import org.townshipledger.village.VillageService;
 
@@ -303,6 +306,50 @@ public final class CadreService {
     }
 
     // ---- import and export ----
+
+    /**
+     * Checks the units sheet without writing anything: how many units it would add and update, and every bad row
+     * with the cell it names (the import dialog's preview).
+     *
+     * @throws InvalidInputException when the file cannot be read or has no header row
+     */
+    public ImportCheck checkUnitsImport(Path file) {
+        UnitImport parsed = UnitImport.parse(file, repo.units());
+        return check(file, UnitImport.REQUIRED, parsed.count(), parsed.problems());
+    }
+
+    /** Like {@link #checkUnitsImport}, for the cadres sheet. */
+    public ImportCheck checkCadresImport(Path file) {
+        CadreImport parsed = CadreImport.parse(file, repo.cadres(null, null, null), repo.units());
+        return check(file, CadreImport.REQUIRED, parsed.count(), parsed.problems());
+    }
+
+    /** Like {@link #checkUnitsImport}, for the postings sheet: the rules of {@link #assign} apply to every row. */
+    public ImportCheck checkAssignmentsImport(Path file) {
+        AssignmentImport parsed = AssignmentImport.parse(file, repo.cadres(null, null, null), villages.villages(),
+                repo.units(), repo.assignments(null, null, null), roles(), this::role, this::roleLabel);
+        return check(file, AssignmentImport.REQUIRED, parsed.count(), parsed.problems());
+    }
+
+    private static ImportCheck check(Path file, List<String> required, ImportCount count, List<Problem> problems) {
+        return new ImportCheck(count.added(), count.updated(), count.added() + count.updated(),
+                ErrorReport.issues(file, required, problems), List.of());
+    }
+
+    /** Writes the bad rows of a units sheet with a 错误原因 column (see {@link ErrorReport}). */
+    public void writeUnitsErrorReport(Path source, List<RowIssue> errors, Path out) throws IOException {
+        ErrorReport.write(source, UnitImport.REQUIRED, errors, out);
+    }
+
+    /** Writes the bad rows of a cadres sheet with a 错误原因 column. */
+    public void writeCadresErrorReport(Path source, List<RowIssue> errors, Path out) throws IOException {
+        ErrorReport.write(source, CadreImport.REQUIRED, errors, out);
+    }
+
+    /** Writes the bad rows of a postings sheet with a 错误原因 column. */
+    public void writeAssignmentsErrorReport(Path source, List<RowIssue> errors, Path out) throws IOException {
+        ErrorReport.write(source, AssignmentImport.REQUIRED, errors, out);
+    }
 
     /** Imports the units sheet all-or-nothing (see {@link UnitImport}); every bad row is reported. */
     public ImportCount importUnits(Path file) {

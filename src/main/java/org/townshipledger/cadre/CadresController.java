@@ -34,6 +34,8 @@ import org.townshipledger.common.Masking;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Sex;
 import org.townshipledger.ui.Choice;
+import org.townshipledger.ui.ExchangeDialogs;
+import org.townshipledger.ui.FileDialogs;
 import org.townshipledger.ui.DatePickers;
 import org.townshipledger.ui.FormKeys;
 import org.townshipledger.ui.TableCopy;
@@ -43,6 +45,7 @@ import org.townshipledger.village.Village;
 public final class CadresController {
 
     private final CadresViewModel vm;
+    private final FileDialogs files;
 
     @FXML private TextField searchField;
     @FXML private Label cadreCountLabel;
@@ -112,8 +115,9 @@ public final class CadresController {
     @FXML private Label actionError;
     @FXML private Button applyActionButton;
 
-    public CadresController(CadresViewModel vm) {
+    public CadresController(CadresViewModel vm, FileDialogs files) {
         this.vm = vm;
+        this.files = files;
     }
 
     @FXML
@@ -351,6 +355,26 @@ public final class CadresController {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    @FXML
+    private void onImportCadres() {
+        ExchangeDialogs.showImport(cadreTable.getScene().getWindow(), vm.cadreImporter(), files);
+    }
+
+    @FXML
+    private void onExportCadres() {
+        ExchangeDialogs.showExport(cadreTable.getScene().getWindow(), vm.cadreExporter(), files);
+    }
+
+    @FXML
+    private void onImportAssignments() {
+        ExchangeDialogs.showImport(cadreTable.getScene().getWindow(), vm.assignmentImporter(), files);
+    }
+
+    @FXML
+    private void onExportAssignments() {
+        ExchangeDialogs.showExport(cadreTable.getScene().getWindow(), vm.assignmentExporter(), files);
     }
 
     @FXML

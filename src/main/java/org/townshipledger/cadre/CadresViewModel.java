@@ -1,5 +1,6 @@
 package org.townshipledger.cadre;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -27,9 +28,15 @@ import org.townshipledger.common.IdNumber;
 import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Problem;
+import org.townshipledger.common.Progress;
 import org.townshipledger.common.Sex;
 import org.townshipledger.common.StaleRecordException;
 import org.townshipledger.common.TaskExecutor;
+import org.townshipledger.exchange.ImportCheck;
+import org.townshipledger.exchange.RowIssue;
+import org.townshipledger.ui.Exchange;
+import org.townshipledger.ui.ExportViewModel;
+import org.townshipledger.ui.ImportViewModel;
 import org.townshipledger.ui.StatusBarModel;
 import org.townshipledger.village.Village;
 import org.townshipledger.village.VillageService;
@@ -441,6 +448,149 @@ public final class CadresViewModel {
             }
         }
         return Optional.empty();
+    }
+
+    // ---- import and export ----
+
+    /** State of the import dialog for the cadres sheet; the screen reloads after an import. */
+    public ImportViewModel cadreImporter() {
+        return new ImportViewModel(cadreExchange(), executor, status, this::load);
+    }
+
+    /** State of the export dialog for all cadres (ID numbers masked unless asked). */
+    public ExportViewModel cadreExporter() {
+        return new ExportViewModel(cadreExchange(), executor, status);
+    }
+
+    /** State of the import dialog for the postings sheet (任职记录). */
+    public ImportViewModel assignmentImporter() {
+        return new ImportViewModel(assignmentExchange(), executor, status, this::load);
+    }
+
+    /** The postings of the village the list is filtered by (all when none). */
+    public ExportViewModel assignmentExporter() {
+        return new ExportViewModel(assignmentExchange(), executor, status);
+    }
+
+    Exchange cadreExchange() {
+        return new Exchange() {
+            @Override
+            public String name() {
+                return Messages.get("cadre.exchange.name");
+            }
+
+            @Override
+            public ImportCheck dryRun(Path file, Progress progress) {
+                Exchange.stopIfCancelled(progress);
+                return service.checkCadresImport(file);
+            }
+
+            @Override
+            public ImportCheck importFile(Path file, Progress progress) {
+                ImportCheck check = dryRun(file, progress);
+                if (check.hasErrors()) {
+                    return check;
+                }
+                Exchange.stopIfCancelled(progress);
+                return done(service.importCadres(file));
+            }
+
+            @Override
+            public void writeErrorReport(Path file, List<RowIssue> errors, Path out) throws Exception {
+                service.writeCadresErrorReport(file, errors, out);
+            }
+
+            @Override
+            public String describe(ImportCheck c) {
+                return Messages.get("cadre.exchange.describe", c.added(), c.updated());
+            }
+
+            @Override
+            public String exportScope() {
+                return Messages.get("cadre.exchange.scope");
+            }
+
+            @Override
+            public boolean hasIdNumbers() {
+                return true;
+            }
+
+            @Override
+            public String exportFileName() {
+                return Messages.get("cadre.exchange.fileName");
+            }
+
+            @Override
+            public String export(Path file, boolean fullId, Progress progress) throws Exception {
+                Exchange.stopIfCancelled(progress);
+                return Messages.get("cadre.exchange.exported", service.exportCadres(file, fullId), file);
+            }
+        };
+    }
+
+    Exchange assignmentExchange() {
+        Village v = villageFilter.get();
+        return new Exchange() {
+            @Override
+            public String name() {
+                return Messages.get("assignment.exchange.name");
+            }
+
+            @Override
+            public ImportCheck dryRun(Path file, Progress progress) {
+                Exchange.stopIfCancelled(progress);
+                return service.checkAssignmentsImport(file);
+            }
+
+            @Override
+            public ImportCheck importFile(Path file, Progress progress) {
+                ImportCheck check = dryRun(file, progress);
+                if (check.hasErrors()) {
+                    return check;
+                }
+                Exchange.stopIfCancelled(progress);
+                return done(service.importAssignments(file));
+            }
+
+            @Override
+            public void writeErrorReport(Path file, List<RowIssue> errors, Path out) throws Exception {
+                service.writeAssignmentsErrorReport(file, errors, out);
+            }
+
+            @Override
+            public String describe(ImportCheck c) {
+                return Messages.get("assignment.exchange.describe", c.added(), c.updated());
+            }
+
+            @Override
+            public String exportScope() {
+                return v == null ? Messages.get("assignment.exchange.scopeAll")
+                        : Messages.get("assignment.exchange.scopeVillage", v.name());
+            }
+
+            @Override
+            public boolean hasIdNumbers() {
+                return false;
+            }
+
+            @Override
+            public String exportFileName() {
+                return v == null ? Messages.get("assignment.exchange.fileName")
+                        : Messages.get("assignment.exchange.fileNameVillage", v.name());
+            }
+
+            @Override
+            public String export(Path file, boolean fullId, Progress progress) throws Exception {
+                Exchange.stopIfCancelled(progress);
+                return Messages.get("assignment.exchange.exported",
+                        service.exportAssignments(file, v == null ? null : v.id()), file);
+            }
+        };
+    }
+
+    /** What an import wrote, as the dialog shows it. */
+    static ImportCheck done(ImportCount count) {
+        return new ImportCheck(count.added(), count.updated(), count.added() + count.updated(), List.of(), List.of());
     }
 
     // ---- properties ----

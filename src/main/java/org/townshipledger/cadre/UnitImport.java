@@ -28,6 +28,8 @@ public final class UnitImport {
     public static final String H_CONTACT = "联系人";
     public static final String H_PHONE = "联系电话";
     public static final List<String> HEADERS = List.of(H_NAME, H_LEVEL, H_TYPE, H_CONTACT, H_PHONE);
+    /** The columns that mark the header row. */
+    public static final List<String> REQUIRED = List.of(H_NAME);
 
     static final int NAME_MAX = 100;
 
@@ -51,7 +53,7 @@ public final class UnitImport {
     }
 
     static UnitImport parse(Path file, List<Unit> existing) {
-        Table table = TableReader.read(file, List.of(H_NAME));
+        Table table = TableReader.read(file, REQUIRED);
         Map<String, Unit> byName = existing.stream().collect(Collectors.toMap(Unit::name, Function.identity(),
                 (a, b) -> a));
         UnitImport im = new UnitImport();

@@ -17,12 +17,15 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.townshipledger.common.Messages;
 import org.townshipledger.ui.Choice;
+import org.townshipledger.ui.ExchangeDialogs;
+import org.townshipledger.ui.FileDialogs;
 import org.townshipledger.ui.FormKeys;
 
 /** Binds UnitsView.fxml to {@link UnitsViewModel}; no rules and no database here. */
 public final class UnitsController {
 
     private final UnitsViewModel vm;
+    private final FileDialogs files;
 
     @FXML private TextField unitFilterField;
     @FXML private Label unitCountLabel;
@@ -42,8 +45,9 @@ public final class UnitsController {
     @FXML private Label unitFormError;
     @FXML private Button unitSaveButton;
 
-    public UnitsController(UnitsViewModel vm) {
+    public UnitsController(UnitsViewModel vm, FileDialogs files) {
         this.vm = vm;
+        this.files = files;
     }
 
     @FXML
@@ -122,6 +126,16 @@ public final class UnitsController {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    @FXML
+    private void onImport() {
+        ExchangeDialogs.showImport(unitTable.getScene().getWindow(), vm.importer(), files);
+    }
+
+    @FXML
+    private void onExport() {
+        ExchangeDialogs.showExport(unitTable.getScene().getWindow(), vm.exporter(), files);
     }
 
     @FXML

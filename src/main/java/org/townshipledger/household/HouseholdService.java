@@ -263,6 +263,14 @@ public final class HouseholdService {
     }
 
     /**
+     * Writes the rows of {@code source} that have {@code errors} to {@code out} (.xlsx or .csv), with a 错误原因
+     * column: the report {@link ImportOptions#errorReport()} asks for, written after a dry run instead.
+     */
+    public void writeErrorReport(Path source, List<RowProblem> errors, Path out) throws IOException {
+        HouseholdImport.writeErrorReport(source, errors, out);
+    }
+
+    /**
      * Inserts many new households with their yearly facts, a transaction per batch (demo data, tests). They are
      * not checked: the caller makes them valid.
      */

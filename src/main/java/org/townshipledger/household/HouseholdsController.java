@@ -25,6 +25,8 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.townshipledger.common.Messages;
 import org.townshipledger.ui.Choice;
+import org.townshipledger.ui.ExchangeDialogs;
+import org.townshipledger.ui.FileDialogs;
 import org.townshipledger.ui.Fxml;
 import org.townshipledger.ui.TableCopy;
 import org.townshipledger.village.Village;
@@ -40,6 +42,7 @@ public final class HouseholdsController {
     private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final HouseholdsViewModel vm;
+    private final FileDialogs files;
     private final PauseTransition typing = new PauseTransition(SEARCH_DELAY);
 
     @FXML private TextField searchField;
@@ -65,8 +68,9 @@ public final class HouseholdsController {
     @FXML private Label pageLabel;
     @FXML private Button nextButton;
 
-    public HouseholdsController(HouseholdsViewModel vm) {
+    public HouseholdsController(HouseholdsViewModel vm, FileDialogs files) {
         this.vm = vm;
+        this.files = files;
     }
 
     @FXML
@@ -227,6 +231,16 @@ public final class HouseholdsController {
         if (selected != null) {
             vm.moveToBin(selected);
         }
+    }
+
+    @FXML
+    private void onImport() {
+        ExchangeDialogs.showImport(table.getScene().getWindow(), vm.importer(), files);
+    }
+
+    @FXML
+    private void onExport() {
+        ExchangeDialogs.showExport(table.getScene().getWindow(), vm.exporter(), files);
     }
 
     @FXML

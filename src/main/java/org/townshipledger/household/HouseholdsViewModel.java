@@ -1,5 +1,6 @@
 package org.townshipledger.household;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +26,13 @@ import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Masking;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Page;
+import org.townshipledger.common.Progress;
 import org.townshipledger.common.TaskExecutor;
+import org.townshipledger.exchange.ImportCheck;
+import org.townshipledger.exchange.RowIssue;
+import org.townshipledger.ui.Exchange;
+import org.townshipledger.ui.ExportViewModel;
+import org.townshipledger.ui.ImportViewModel;
 import org.townshipledger.ui.StatusBarModel;
 import org.townshipledger.village.Village;
 import org.townshipledger.village.VillageGroup;
@@ -247,6 +254,88 @@ public final class HouseholdsViewModel {
             busy.set(false);
             status.show(e.getMessage());
         });
+    }
+
+    // ---- import and export ----
+
+    /** State of the import dialog for households; the list reloads after an import. */
+    public ImportViewModel importer() {
+        return new ImportViewModel(exchange(), executor, status, this::reload);
+    }
+
+    /** State of the export dialog: the households of the village the list is filtered by (all when none). */
+    public ExportViewModel exporter() {
+        return new ExportViewModel(exchange(), executor, status);
+    }
+
+    /** The households' service calls for the import and export dialogs. */
+    Exchange exchange() {
+        Village v = village.get();
+        return new Exchange() {
+            @Override
+            public String name() {
+                return Messages.get("households.exchange.name");
+            }
+
+            @Override
+            public ImportCheck dryRun(Path file, Progress progress) throws Exception {
+                return toCheck(service.importHouseholds(file, options(progress).withDryRun(true)));
+            }
+
+            @Override
+            public ImportCheck importFile(Path file, Progress progress) throws Exception {
+                return toCheck(service.importHouseholds(file, options(progress)));
+            }
+
+            @Override
+            public void writeErrorReport(Path file, List<RowIssue> errors, Path out) throws Exception {
+                service.writeErrorReport(file, errors.stream().map(i -> new RowProblem(i.line(), i.column(), i.value(),
+                        i.reason(), false)).toList(), out);
+            }
+
+            @Override
+            public String describe(ImportCheck c) {
+                return Messages.get("households.exchange.describe", c.added(), c.updated(), c.rows());
+            }
+
+            @Override
+            public String exportScope() {
+                return v == null ? Messages.get("households.exchange.scopeAll")
+                        : Messages.get("households.exchange.scopeVillage", v.name());
+            }
+
+            @Override
+            public boolean hasIdNumbers() {
+                return true;
+            }
+
+            @Override
+            public String exportFileName() {
+                return v == null ? Messages.get("households.exchange.fileName")
+                        : Messages.get("households.exchange.fileNameVillage", v.name());
+            }
+
+            @Override
+            public String export(Path file, boolean fullId, Progress progress) throws Exception {
+                ExportResult r = service.exportHouseholds(file, new ExportOptions(v == null ? null : v.id(), fullId,
+                        progress));
+                return Messages.get("households.exchange.exported", r.households(), r.members(), file);
+            }
+        };
+    }
+
+    private static ImportOptions options(Progress progress) {
+        // While the file is read its length is unknown: the bar runs without a fraction until the checks start.
+        return ImportOptions.defaults().withProgress((stage, done, total) -> progress.worked(done,
+                stage == ImportOptions.Stage.READING ? -1 : total)).withCancel(progress::cancelled);
+    }
+
+    private static ImportCheck toCheck(ImportResult r) {
+        return new ImportCheck(r.added(), r.updated(), r.members(), issues(r.errors()), issues(r.warnings()));
+    }
+
+    private static List<RowIssue> issues(List<RowProblem> problems) {
+        return problems.stream().map(p -> new RowIssue(p.line(), p.column(), p.value(), p.reason())).toList();
     }
 
     // ---- the detail ----

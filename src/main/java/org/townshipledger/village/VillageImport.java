@@ -34,6 +34,8 @@ public final class VillageImport {
     public static final String H_HOUSEHOLDS = "户数";
     public static final String H_POPULATION = "人口";
     public static final String H_GROUPS = "村民小组";
+    /** The columns that mark the header row. */
+    public static final List<String> REQUIRED = List.of(H_NAME);
     public static final List<String> HEADERS =
             List.of(H_NAME, H_CODE, H_KIND, H_POOR, H_EXIT, H_WEAK, H_HOUSEHOLDS, H_POPULATION, H_GROUPS);
 
@@ -68,7 +70,7 @@ public final class VillageImport {
 
     /** Reads and checks every row; {@link #problems()} lists each bad row with its line and column. */
     public static VillageImport parse(Path file, List<Village> existing, int workingYear) {
-        Table table = TableReader.read(file, List.of(H_NAME));
+        Table table = TableReader.read(file, REQUIRED);
         Map<String, Village> byName = existing.stream().collect(Collectors.toMap(Village::name, Function.identity()));
         VillageImport im = new VillageImport();
         Map<String, Integer> seenOnLine = new HashMap<>();

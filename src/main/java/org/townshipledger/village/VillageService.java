@@ -13,6 +13,9 @@ import org.townshipledger.common.Problem;
 import org.townshipledger.common.StaleRecordException;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
+import org.townshipledger.exchange.ErrorReport;
+import org.townshipledger.exchange.ImportCheck;
+import org.townshipledger.exchange.RowIssue;
 
 /** The villages register: what may be saved, and the recycle bin. Plain Java, no UI. */
 public final class VillageService {
@@ -102,6 +105,24 @@ public final class VillageService {
             repo.restoreFromBin(id, OffsetDateTime.now(clock));
             return repo.findById(id).orElseThrow();
         });
+    }
+
+    /**
+     * Checks a villages sheet without writing anything: how many villages it would add and update, and every bad
+     * row with the cell it names (the import dialog's preview).
+     *
+     * @throws InvalidInputException when the file cannot be read or has no header row
+     */
+    public ImportCheck checkVillagesImport(Path file) {
+        VillageImport parsed = VillageImport.parse(file, villages.findActive(), workingYear());
+        VillageImport.Result r = parsed.result();
+        return new ImportCheck(r.added(), r.updated(), r.added() + r.updated(),
+                ErrorReport.issues(file, VillageImport.REQUIRED, parsed.problems()), List.of());
+    }
+
+    /** Writes the bad rows of a villages sheet with a 错误原因 column (see {@link ErrorReport}). */
+    public void writeErrorReport(Path source, List<RowIssue> errors, Path out) throws IOException {
+        ErrorReport.write(source, VillageImport.REQUIRED, errors, out);
     }
 
     /**

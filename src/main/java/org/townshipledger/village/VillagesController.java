@@ -32,11 +32,14 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.townshipledger.common.Messages;
+import org.townshipledger.ui.ExchangeDialogs;
+import org.townshipledger.ui.FileDialogs;
 
 /** Binds VillagesView.fxml to {@link VillagesViewModel}; no rules and no database here. */
 public final class VillagesController {
 
     private final VillagesViewModel vm;
+    private final FileDialogs files;
 
     @FXML private TextField filterField;
     @FXML private Label countLabel;
@@ -75,8 +78,9 @@ public final class VillagesController {
     @FXML private Button saveButton;
     @FXML private VBox extraSections;
 
-    public VillagesController(VillagesViewModel vm) {
+    public VillagesController(VillagesViewModel vm, FileDialogs files) {
         this.vm = vm;
+        this.files = files;
     }
 
     @FXML
@@ -303,6 +307,16 @@ public final class VillagesController {
             return valid;
         }
         return true;
+    }
+
+    @FXML
+    private void onImport() {
+        ExchangeDialogs.showImport(table.getScene().getWindow(), vm.importer(), files);
+    }
+
+    @FXML
+    private void onExport() {
+        ExchangeDialogs.showExport(table.getScene().getWindow(), vm.exporter(), files);
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package org.townshipledger.village;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -32,8 +33,14 @@ import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Pinyin;
 import org.townshipledger.common.Problem;
+import org.townshipledger.common.Progress;
 import org.townshipledger.common.StaleRecordException;
 import org.townshipledger.common.TaskExecutor;
+import org.townshipledger.exchange.ImportCheck;
+import org.townshipledger.exchange.RowIssue;
+import org.townshipledger.ui.Exchange;
+import org.townshipledger.ui.ExportViewModel;
+import org.townshipledger.ui.ImportViewModel;
 import org.townshipledger.ui.StatusBarModel;
 
 /**
@@ -103,6 +110,74 @@ public final class VillagesViewModel {
     }
 
     private record Loaded(List<Village> villages, int year) {
+    }
+
+    // ---- import and export ----
+
+    /** State of the import dialog for the villages sheet; the list reloads after an import. */
+    public ImportViewModel importer() {
+        return new ImportViewModel(exchange(), executor, status, this::load);
+    }
+
+    public ExportViewModel exporter() {
+        return new ExportViewModel(exchange(), executor, status);
+    }
+
+    Exchange exchange() {
+        return new Exchange() {
+            @Override
+            public String name() {
+                return Messages.get("village.exchange.name");
+            }
+
+            @Override
+            public ImportCheck dryRun(Path file, Progress progress) {
+                Exchange.stopIfCancelled(progress);
+                return service.checkVillagesImport(file);
+            }
+
+            @Override
+            public ImportCheck importFile(Path file, Progress progress) {
+                ImportCheck check = dryRun(file, progress);
+                if (check.hasErrors()) {
+                    return check;
+                }
+                Exchange.stopIfCancelled(progress);
+                VillageImport.Result r = service.importVillages(file);
+                return new ImportCheck(r.added(), r.updated(), r.added() + r.updated(), List.of(), List.of());
+            }
+
+            @Override
+            public void writeErrorReport(Path file, List<RowIssue> errors, Path out) throws Exception {
+                service.writeErrorReport(file, errors, out);
+            }
+
+            @Override
+            public String describe(ImportCheck c) {
+                return Messages.get("village.exchange.describe", c.added(), c.updated());
+            }
+
+            @Override
+            public String exportScope() {
+                return Messages.get("village.exchange.scope");
+            }
+
+            @Override
+            public boolean hasIdNumbers() {
+                return false;
+            }
+
+            @Override
+            public String exportFileName() {
+                return Messages.get("village.exchange.fileName");
+            }
+
+            @Override
+            public String export(Path file, boolean fullId, Progress progress) throws Exception {
+                Exchange.stopIfCancelled(progress);
+                return Messages.get("village.exchange.exported", service.exportVillages(file), file);
+            }
+        };
     }
 
     public ObservableList<Village> shownVillages() {

@@ -1,6 +1,7 @@
 package org.townshipledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,14 +9,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
@@ -24,6 +29,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,9 +43,12 @@ import org.townshipledger.db.Database;
 import org.townshipledger.db.LedgerSettings;
 import org.townshipledger.household.HouseholdRow;
 import org.townshipledger.household.HouseholdService;
+import org.townshipledger.household.ImportSheets;
 import org.townshipledger.household.Member;
 import org.townshipledger.household.Relation;
 import org.townshipledger.household.SampleHouseholds;
+import org.townshipledger.ui.FileDialogs;
+import org.townshipledger.ui.ImportViewModel;
 import org.townshipledger.village.Village;
 import org.townshipledger.village.VillageGroup;
 import org.townshipledger.village.VillageKind;
@@ -52,6 +61,26 @@ class HouseholdsWindowTest {
     private static Path dataDir;
     private static Member wife;
     private LedgerApp app;
+    private final ChosenFiles files = new ChosenFiles();
+
+    /** Answers the file dialogs with the paths a test queued, instead of opening the system's dialog. */
+    static final class ChosenFiles implements FileDialogs {
+        final Deque<Path> toOpen = new ArrayDeque<>();
+        final Deque<Path> toSave = new ArrayDeque<>();
+        final List<String> titles = new ArrayList<>();
+
+        @Override
+        public Optional<Path> chooseToOpen(Window owner, String title) {
+            titles.add(title);
+            return Optional.ofNullable(toOpen.poll());
+        }
+
+        @Override
+        public Optional<Path> chooseToSave(Window owner, String title, String initialName) {
+            titles.add(title + "|" + initialName);
+            return Optional.ofNullable(toSave.poll());
+        }
+    }
 
     /** A fresh ledger for each test, made before the window opens on it. */
     private static void createLedger() throws Exception {
@@ -82,6 +111,7 @@ class HouseholdsWindowTest {
     void start(Stage stage) throws Exception {
         createLedger();
         LedgerApp.dataDirOption = dataDir.toString();
+        LedgerApp.fileDialogs = files;
         app = new LedgerApp();
         app.start(stage);
     }
@@ -183,6 +213,87 @@ class HouseholdsWindowTest {
         assertThat(robot.lookup("#titleLabel").queryAs(Labeled.class).getText()).isEqualTo("赵铁柱户 · 大石村");
         TextField phone = robot.lookup("#phoneField").queryAs(TextField.class);
         assertThat(phone.getText()).isEqualTo("13712345678");
+    }
+
+    @Test
+    void importsAFileThroughTheDialogOnlyAfterTheCheckFindsNoErrors(FxRobot robot) throws Exception {
+        TableView<HouseholdRow> table = openHouseholds(robot);
+        Path bad = ImportSheets.badHouseholds(dataDir.resolve("农户表.xlsx"));
+        Path good = ImportSheets.goodHouseholds(dataDir.resolve("农户表-改正后.xlsx"));
+
+        // 导入… asks for a file, then the dialog checks it in the background and lists the errors.
+        files.toOpen.add(bad);
+        robot.clickOn("#importButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#issueTable").tryQuery().isPresent()
+                && !robot.lookup("#issueTable").queryTableView().getItems().isEmpty());
+        assertThat(files.titles).containsExactly("导入农户");
+        TableView<ImportViewModel.Issue> issues = robot.lookup("#issueTable").queryTableView();
+        // Two errors, then a warning: with her ID unreadable, 李秀英 of the ledger's household seems to be missing.
+        assertThat(issues.getItems()).extracting(ImportViewModel.Issue::kind, ImportViewModel.Issue::line,
+                ImportViewModel.Issue::column, ImportViewModel.Issue::value).containsExactly(
+                tuple("错误", 3, "证件号码", "4.30599197208092E+17"),
+                tuple("错误", 5, "村", "白云村"),
+                tuple("提示", 2, "姓名", "李秀英"));
+        assertThat(issues.getItems().get(1).reason()).startsWith("台账中没有这个村");
+        assertThat(issues.getColumns()).extracting(c -> c.getText()).containsExactly("类型", "行", "列", "值", "原因");
+        assertThat(text(robot, "#summaryLabel")).startsWith("检查完成：将");
+        assertThat(text(robot, "#verdictLabel")).startsWith("有 2 处错误");
+        assertThat(robot.lookup("#confirmImportButton").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#reportButton").query().isVisible()).isTrue();
+
+        // The error report goes where the clerk chose.
+        Path report = dataDir.resolve("报告").resolve("农户表-错误报告.xlsx");
+        files.toSave.add(report);
+        robot.clickOn("#reportButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(report)
+                && text(robot, "#reportLabel").startsWith("错误报告已保存"));
+        assertThat(files.titles).contains("保存错误报告…|农户表-错误报告");
+        assertThat(householdsInFile()).noneMatch(r -> r.contains("王强"));
+
+        // 选择文件… picks the corrected file; without errors, 导入 appears.
+        files.toOpen.add(good);
+        robot.clickOn("#chooseButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#confirmImportButton").query().isVisible());
+        assertThat(issues.getItems()).isEmpty();
+        // 张大山's household is in the ledger already (same head ID): it is updated; 王强's is new.
+        assertThat(text(robot, "#summaryLabel")).isEqualTo("检查完成：将新增 1 户，更新 1 户，共 5 人");
+        assertThat(text(robot, "#verdictLabel")).isEqualTo("没有发现错误。点“导入”写入台账。");
+        assertThat(householdsInFile()).noneMatch(r -> r.contains("王强"));
+
+        robot.clickOn("#confirmImportButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#issueTable").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> heads(table).contains("王强"));
+        assertThat(text(robot, "#statusMessage")).isEqualTo("已导入农户：新增 1 户，更新 1 户，共 5 人");
+        assertThat(householdsInFile()).contains("龙泉村|王强|" + IdNumber.make("430599", LocalDate.of(1996, 4, 4), 33) + "|13800001111|2");
+        assertThat(heads(table)).containsExactlyInAnyOrder("刘小红", "王建国", "王强", "张大山");
+    }
+
+    @Test
+    void exportsTheFilteredVillageWithMaskedIdsUnlessFullIsTicked(FxRobot robot) throws Exception {
+        TableView<HouseholdRow> table = openHouseholds(robot);
+        ComboBox<?> villages = robot.lookup("#villageFilter").queryComboBox();
+        robot.clickOn(villages).type(KeyCode.DOWN).type(KeyCode.ENTER);
+        waitForHeads(table, "刘小红", "张大山");
+
+        robot.clickOn("#exportButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#fullIdBox").tryQuery().isPresent());
+        assertThat(text(robot, "#titleLabel")).isEqualTo("导出农户");
+        assertThat(text(robot, "#scopeLabel")).startsWith("大石村的农户");
+        CheckBox full = robot.lookup("#fullIdBox").queryAs(CheckBox.class);
+        assertThat(full.isSelected()).isFalse();
+        Path out = dataDir.resolve("导出").resolve("大石村.csv");
+        files.toSave.add(out);
+        robot.clickOn("#startExportButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#fullIdBox").tryQuery().isEmpty());
+        assertThat(files.titles).contains("导出农户|农户名册-大石村");
+        assertThat(text(robot, "#statusMessage")).isEqualTo("已导出 2 户（3 人）→ " + out);
+        String csv = Files.readString(out);
+        assertThat(csv).contains("张大山", "刘小红", "430599********").doesNotContain(wife.idNumber())
+                .doesNotContain("王建国");
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Labeled.class).getText();
     }
 
     /** The last four characters of the first row's head's ID, as the masked column shows them. */
