@@ -37,7 +37,7 @@ public final class HouseholdHelpersController {
         column(helperNameColumn, p -> nz(p.helperName()));
         column(helperUnitColumn, p -> p.byUnit() ? "" : nz(p.helperUnit()));
         column(helperPhoneColumn, p -> nz(p.helperPhone()));
-        column(helperTargetColumn, p -> p.target() == TargetKind.STUDENT ? PairingService.targetLabel(p)
+        column(helperTargetColumn, p -> p.target() == TargetKind.STUDENT ? PairingsViewModel.targetLabel(p)
                 : p.target().label());
         column(helperKindColumn, p -> p.kind().label());
         column(helperFromColumn, p -> p.startDate().toString());

@@ -231,7 +231,7 @@ public final class PairingsController {
         pairingTable.setItems(sorted);
         pairingTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         column(pairingVillageColumn, p -> nz(p.villageName()));
-        column(pairingTargetColumn, PairingService::targetLabel);
+        column(pairingTargetColumn, PairingsViewModel::targetLabel);
         column(pairingHelperColumn, p -> nz(p.helperName()));
         column(pairingUnitColumn, p -> p.byUnit() ? "" : nz(p.helperUnit()));
         column(pairingPhoneColumn, p -> nz(p.helperPhone()));
@@ -277,8 +277,8 @@ public final class PairingsController {
                 return "";
             }
             return switch (vm.actionProperty().get()) {
-                case END -> Messages.get("pairing.action.end.title", PairingService.targetLabel(p), p.helperName());
-                case REPLACE -> Messages.get("pairing.action.replace.title", PairingService.targetLabel(p),
+                case END -> Messages.get("pairing.action.end.title", PairingsViewModel.targetLabel(p), p.helperName());
+                case REPLACE -> Messages.get("pairing.action.replace.title", PairingsViewModel.targetLabel(p),
                         p.helperName());
                 case NONE -> "";
             };

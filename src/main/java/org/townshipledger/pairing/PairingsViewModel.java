@@ -580,6 +580,11 @@ public final class PairingsViewModel {
         return rules;
     }
 
+    /** How a pairing's target reads: 户主 张三, 学生 李四, 大石村. */
+    public static String targetLabel(Pairing p) {
+        return PairingService.targetLabel(p);
+    }
+
     static String message(Exception e) {
         if (e instanceof InvalidInputException invalid) {
             return String.join("\n", invalid.problems().stream().map(Problem::message).toList());
