@@ -74,6 +74,7 @@ public final class PairingsController {
     @FXML private TableColumn<Helper, String> helperNameColumn;
     @FXML private TableColumn<Helper, String> helperUnitColumn;
     @FXML private TableColumn<Helper, String> helperLoadColumn;
+    @FXML private TableColumn<Helper, String> helperPostedColumn;
     @FXML private DatePicker startPicker;
     @FXML private ComboBox<PairingKind> kindBox;
     @FXML private Button pairButton;
@@ -169,6 +170,7 @@ public final class PairingsController {
         column(helperNameColumn, Helper::name);
         column(helperUnitColumn, Helper::unitName);
         column(helperLoadColumn, Helper::loadText);
+        column(helperPostedColumn, Helper::postedText);
         helperLoadColumn.setSortable(false);
         TableCopy.install(helperTable);
         helperTable.setRowFactory(t -> new TableRow<>() {
@@ -372,8 +374,8 @@ public final class PairingsController {
                     return null;
                 }
             });
-            box.setButtonCell(helperListCell());
-            box.setCellFactory(list -> helperListCell());
+            box.setButtonCell(helperListCell(true));
+            box.setCellFactory(list -> helperListCell(false));
             box.valueProperty().addListener((obs, old, h) -> {
                 ProposalRow row = getItem();
                 if (!updating && row != null && h != null && h != row.helper()) {
@@ -384,12 +386,20 @@ public final class PairingsController {
             setGraphic(null);
         }
 
-        private ListCell<Helper> helperListCell() {
+        /** The box shows the name (the unit has its own column); the list shows unit, load and 驻本村. */
+        private ListCell<Helper> helperListCell(boolean button) {
             return new ListCell<>() {
                 @Override
                 protected void updateItem(Helper h, boolean empty) {
                     super.updateItem(h, empty);
-                    setText(empty ? null : h == null ? Messages.get("pairing.suggest.none") : h.label());
+                    ProposalRow row = HelperCell.this.getItem();
+                    if (empty && !button) {
+                        setText(null);
+                    } else if (h == null) {
+                        setText(Messages.get("pairing.suggest.none"));
+                    } else {
+                        setText(button || row == null ? h.name() : PairingsViewModel.optionLabel(row, h));
+                    }
                 }
             };
         }

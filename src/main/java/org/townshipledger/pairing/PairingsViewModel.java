@@ -62,8 +62,10 @@ public final class PairingsViewModel {
      * @param households     households the cadre helps today
      * @param max            the household limit of the cadre's rank
      * @param postedVillages villages the cadre is posted to today (驻村, 包村 …)
+     * @param postedText     their names, "大石村、龙泉村"
      */
-    public record Helper(Cadre cadre, String initials, int households, int max, Set<UUID> postedVillages) {
+    public record Helper(Cadre cadre, String initials, int households, int max, Set<UUID> postedVillages,
+                         String postedText) {
         public UUID id() {
             return cadre.id();
         }
@@ -175,9 +177,12 @@ public final class PairingsViewModel {
         this.clock = clock;
         village.addListener((obs, old, v) -> {
             if (!Objects.equals(old == null ? null : old.id(), v == null ? null : v.id())) {
+                resortHelpers();
                 reloadLists();
             }
         });
+        helper.addListener((obs, old, h) -> suggestKind());
+        selectedHouseholds.addListener((javafx.collections.ListChangeListener<Uncovered>) c -> suggestKind());
         householdSearch.addListener((obs, old, q) -> filterHouseholds());
         helperSearch.addListener((obs, old, q) -> shownHelpers.setPredicate(h -> h.matches(q)));
         startDate.set(today());
@@ -258,8 +263,10 @@ public final class PairingsViewModel {
             Cadre k = listing.cadre();
             HelperLoad l = loads.get(k.id());
             Set<UUID> posted = listing.current().stream().map(a -> a.villageId()).collect(Collectors.toSet());
+            String postedText = listing.current().stream().map(a -> a.villageName()).distinct()
+                    .collect(Collectors.joining("、"));
             out.add(new Helper(k, Pinyin.initials(k.name()), l == null ? 0 : l.done().households(),
-                    l == null ? rules.maxHouseholds(k.rank()) : l.maxHouseholds(), posted));
+                    l == null ? rules.maxHouseholds(k.rank()) : l.maxHouseholds(), posted, postedText));
         }
         return out;
     }
@@ -268,7 +275,7 @@ public final class PairingsViewModel {
         UUID chosen = helper.get() == null ? null : helper.get().id();
         baseLoad.clear();
         list.forEach(h -> baseLoad.put(h.id(), h.households()));
-        helpers.setAll(list);
+        helpers.setAll(sortedHelpers(list));
         helper.set(chosen == null ? null : find(chosen));
         if (actionHelper.get() != null) {
             actionHelper.set(find(actionHelper.get().id()));
@@ -277,6 +284,38 @@ public final class PairingsViewModel {
             List<ProposalRow> rows = proposals.stream().map(r -> r.helper() == null ? r
                     : new ProposalRow(r.household(), find(r.helper().id()), 0, false)).toList();
             proposals.setAll(recount(rows));
+        }
+    }
+
+    /**
+     * With a village chosen, the cadres posted there come first, the least loaded first; otherwise (and after
+     * them) the order of the cadre register (by name).
+     */
+    private List<Helper> sortedHelpers(List<Helper> list) {
+        UUID villageId = villageId();
+        if (villageId == null) {
+            return list;
+        }
+        List<Helper> sorted = new ArrayList<>(list);
+        sorted.sort(Comparator.comparing((Helper h) -> !h.postedVillages().contains(villageId))
+                .thenComparing(h -> h.postedVillages().contains(villageId) ? h.households() : 0));
+        return sorted;
+    }
+
+    private void resortHelpers() {
+        Helper chosen = helper.get();
+        List<Helper> all = new ArrayList<>(helpers);
+        all.sort(Comparator.comparing(Helper::initials).thenComparing(Helper::name));
+        helpers.setAll(sortedHelpers(all));
+        helper.set(chosen);
+    }
+
+    /** Suggests the kind from the numbers: a helper with more than one household is 一对多. */
+    private void suggestKind() {
+        Helper h = helper.get();
+        if (h != null && !selectedHouseholds.isEmpty()) {
+            kind.set(h.households() + selectedHouseholds.size() > 1 ? PairingKind.ONE_TO_MANY
+                    : PairingKind.ONE_TO_ONE);
         }
     }
 
@@ -427,6 +466,12 @@ public final class PairingsViewModel {
         UUID villageId = row.household().villageId();
         return helpers.stream().sorted(Comparator.comparing((Helper h) -> !h.postedVillages().contains(villageId))
                 .thenComparingInt(Helper::households).thenComparing(Helper::name)).toList();
+    }
+
+    /** How a helper reads in a row's choice list: "张三（县农业局）已帮扶 1/上限 5 · 驻本村". */
+    public static String optionLabel(ProposalRow row, Helper h) {
+        return h.postedVillages().contains(row.household().villageId())
+                ? Messages.get("pairing.suggest.option.posted", h.label()) : h.label();
     }
 
     /** Households after each row, counted from today's loads down the preview. */

@@ -155,9 +155,13 @@ class PairingsViewModelTest {
         assertThat(vm.shownHelpers()).extracting(Helper::name).containsExactly("王芳");
         vm.helperSearchProperty().set("");
 
-        select("张大山", "刘小红");
+        assertThat(vm.helpers()).first().as("posted to the village chosen: first").extracting(Helper::name,
+                Helper::postedText).containsExactly("李明", "大石村");
+        select("张大山");
         vm.helperProperty().set(helper(liMing));
-        vm.kindProperty().set(PairingKind.ONE_TO_MANY);
+        assertThat(vm.kindProperty().get()).isEqualTo(PairingKind.ONE_TO_ONE);
+        select("张大山", "刘小红");
+        assertThat(vm.kindProperty().get()).as("one helper, two households").isEqualTo(PairingKind.ONE_TO_MANY);
         assertThat(vm.pair()).isTrue();
 
         assertThat(vm.pairErrorProperty().get()).isEmpty();
@@ -306,7 +310,7 @@ class PairingsViewModelTest {
         vm.applyAction();
 
         assertThat(pairingsInLedger()).containsExactly(
-                "李明→刘小红 (一对一, 2026-01-05–2026-03-01, 已稳定脱贫)",
+                "李明→刘小红 (一对多, 2026-01-05–2026-03-01, 已稳定脱贫)",
                 "李明→张大山 (一对一, 2026-01-05–2026-02-28, 调离)",
                 "王芳→张大山 (一对一, 2026-03-01–)");
         // Ended today, 刘小红 is still helped today; from tomorrow the household is uncovered again.
