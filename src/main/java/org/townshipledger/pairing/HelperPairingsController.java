@@ -25,9 +25,7 @@ public final class HelperPairingsController {
     @FXML private Label shortfallLabel;
     @FXML private Label helperError;
     @FXML private TableView<Pairing> helpedTable;
-    @FXML private TableColumn<Pairing, String> helpedKindColumn;
     @FXML private TableColumn<Pairing, String> helpedTargetColumn;
-    @FXML private TableColumn<Pairing, String> helpedVillageColumn;
     @FXML private TableColumn<Pairing, String> helpedPairingKindColumn;
     @FXML private TableColumn<Pairing, String> helpedFromColumn;
     @FXML private TableColumn<Pairing, String> helpedToColumn;
@@ -54,9 +52,7 @@ public final class HelperPairingsController {
 
         helpedTable.setItems(vm.pairings());
         helpedTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        column(helpedKindColumn, p -> p.target().label());
-        column(helpedTargetColumn, p -> p.targetName() == null ? "" : p.targetName());
-        column(helpedVillageColumn, p -> p.villageName() == null ? "" : p.villageName());
+        column(helpedTargetColumn, HelperPairingsViewModel::targetText);
         column(helpedPairingKindColumn, p -> p.kind().label());
         column(helpedFromColumn, p -> p.startDate().toString());
         column(helpedToColumn, p -> p.endDate() == null ? Messages.get("assignment.open") : p.endDate().toString());

@@ -118,8 +118,18 @@ public final class HelperPairingsViewModel {
         String text = parts.isEmpty() ? Messages.get("pairing.load.nothing") : String.join("、", parts);
         if (l.cadreId() != null) {
             text = text + Messages.get("pairing.load.limit", l.done().households(), l.maxHouseholds());
+        } else {
+            text = text + Messages.get("pairing.load.unitNote");
         }
         return text;
+    }
+
+    /** A target as the section's list shows it: "户主 张三（大石村）", "学生 李四（大石村）", "大石村", "青石镇". */
+    public static String targetText(Pairing p) {
+        String label = PairingsViewModel.targetLabel(p);
+        boolean inVillage = p.target() == TargetKind.HOUSEHOLD || p.target() == TargetKind.STUDENT;
+        return inVillage && p.villageName() != null ? Messages.get("pairing.target.inVillage", label, p.villageName())
+                : label;
     }
 
     private static void part(List<String> out, String key, int done, int required) {

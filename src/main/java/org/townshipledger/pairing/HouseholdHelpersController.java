@@ -38,7 +38,7 @@ public final class HouseholdHelpersController {
         column(helperUnitColumn, p -> p.byUnit() ? "" : nz(p.helperUnit()));
         column(helperPhoneColumn, p -> nz(p.helperPhone()));
         column(helperTargetColumn, p -> p.target() == TargetKind.STUDENT ? PairingsViewModel.targetLabel(p)
-                : p.target().label());
+                : Messages.get("household.helpers.self"));
         column(helperKindColumn, p -> p.kind().label());
         column(helperFromColumn, p -> p.startDate().toString());
         column(helperToColumn, p -> p.endDate() == null ? Messages.get("assignment.open") : p.endDate().toString());

@@ -142,6 +142,12 @@ public final class PairingRulesController {
                 dialog.close();
             }
         });
+        // The lines saying what is wrong come and go: let the dialog grow and shrink with them.
+        controller.rulesError.textProperty().addListener((obs, old, text) -> javafx.application.Platform.runLater(() -> {
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        }));
         vm.load();
         javafx.application.Platform.runLater(() -> controller.firstField().requestFocus());
         dialog.showAndWait();

@@ -75,6 +75,7 @@ public final class PairingsController {
     @FXML private TableColumn<Helper, String> helperUnitColumn;
     @FXML private TableColumn<Helper, String> helperLoadColumn;
     @FXML private TableColumn<Helper, String> helperPostedColumn;
+    @FXML private Label helperEmpty;
     @FXML private DatePicker startPicker;
     @FXML private ComboBox<PairingKind> kindBox;
     @FXML private Button pairButton;
@@ -152,6 +153,8 @@ public final class PairingsController {
         TableCopy.install(uncoveredTable);
         uncoveredTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Uncovered>) c ->
                 vm.selectedHouseholds().setAll(List.copyOf(uncoveredTable.getSelectionModel().getSelectedItems())));
+        uncoveredEmpty.textProperty().bind(Bindings.createStringBinding(() -> Messages.get(vm.uncovered().isEmpty()
+                ? "pairing.uncovered.empty" : "pairing.uncovered.noMatch"), vm.uncovered()));
         uncoveredCount.textProperty().bind(Bindings.createStringBinding(() ->
                 vm.shownUncovered().size() == vm.uncovered().size()
                         ? Messages.get("pairing.uncovered.count", vm.uncovered().size())
@@ -167,6 +170,8 @@ public final class PairingsController {
         sorted.comparatorProperty().bind(helperTable.comparatorProperty());
         helperTable.setItems(sorted);
         helperTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        helperEmpty.textProperty().bind(Bindings.createStringBinding(() -> Messages.get(vm.helpers().isEmpty()
+                ? "pairing.helper.empty" : "pairing.helper.noMatch"), vm.helpers()));
         column(helperNameColumn, Helper::name);
         column(helperUnitColumn, Helper::unitName);
         column(helperLoadColumn, Helper::loadText);

@@ -181,7 +181,14 @@ public final class PairingsViewModel {
                 reloadLists();
             }
         });
-        helper.addListener((obs, old, h) -> suggestKind());
+        helper.addListener((obs, old, h) -> {
+            suggestKind();
+            // The searchable helper list also chooses the new helper while one is being replaced.
+            if (action.get() == PairingAction.REPLACE && h != null && selectedPairing.get() != null
+                    && !h.id().equals(selectedPairing.get().cadreId())) {
+                actionHelper.set(h);
+            }
+        });
         selectedHouseholds.addListener((javafx.collections.ListChangeListener<Uncovered>) c -> suggestKind());
         householdSearch.addListener((obs, old, q) -> filterHouseholds());
         helperSearch.addListener((obs, old, q) -> shownHelpers.setPredicate(h -> h.matches(q)));
@@ -544,11 +551,16 @@ public final class PairingsViewModel {
         action.set(PairingAction.END);
     }
 
-    /** Opens the panel to give the selected pairing's target another helper from today. */
+    /**
+     * Opens the panel to give the selected pairing's target another helper from today; the helper chosen in the
+     * helper list (if another one) is proposed.
+     */
     public void startReplace() {
         actionDate.set(today());
         actionReason.set("");
-        actionHelper.set(null);
+        Pairing p = selectedPairing.get();
+        Helper h = helper.get();
+        actionHelper.set(h != null && p != null && !h.id().equals(p.cadreId()) ? h : null);
         actionError.set("");
         action.set(PairingAction.REPLACE);
     }
