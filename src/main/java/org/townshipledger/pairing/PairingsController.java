@@ -52,6 +52,9 @@ public final class PairingsController {
     private static final PseudoClass MUTED = PseudoClass.getPseudoClass("muted");
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
+    private static final double LISTS_DIVIDER = 0.56;
+    private static final double PREVIEW_DIVIDER = 0.28;
+
     private final PairingsViewModel vm;
 
     @FXML private ComboBox<Choice<Village>> villageBox;
@@ -81,6 +84,7 @@ public final class PairingsController {
     @FXML private Button pairButton;
     @FXML private Label pairError;
 
+    @FXML private javafx.scene.control.SplitPane mainSplit;
     @FXML private TabPane bottomTabs;
     @FXML private Tab currentTab;
     @FXML private Tab suggestTab;
@@ -336,6 +340,8 @@ public final class PairingsController {
         confirmButton.disableProperty().bind(vm.previewingProperty().not().or(vm.busyProperty())
                 .or(Bindings.isEmpty(vm.proposals())));
         vm.previewingProperty().addListener((obs, was, is) -> {
+            // The preview gets most of the height while it is edited; the lists above come back after.
+            mainSplit.setDividerPositions(is ? PREVIEW_DIVIDER : LISTS_DIVIDER);
             if (is) {
                 bottomTabs.getSelectionModel().select(suggestTab);
                 if (vm.proposals().isEmpty()) {
@@ -403,7 +409,7 @@ public final class PairingsController {
                     } else if (h == null) {
                         setText(Messages.get("pairing.suggest.none"));
                     } else {
-                        setText(button || row == null ? h.name() : PairingsViewModel.optionLabel(row, h));
+                        setText(button || row == null ? h.name() : vm.optionLabel(row, h));
                     }
                 }
             };

@@ -165,6 +165,8 @@ public final class PairingsViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty loadError = new SimpleStringProperty("");
     private final Map<UUID, Integer> baseLoad = new HashMap<>();
+    /** Households per helper once the preview is confirmed. */
+    private final Map<UUID, Integer> planned = new HashMap<>();
     private long listRequest;
 
     public PairingsViewModel(PairingService service, CadreService cadres, VillageService villageService,
@@ -468,22 +470,35 @@ public final class PairingsViewModel {
         updateProposalInfo();
     }
 
-    /** The helpers to offer for a row: those posted to the household's village first, then the least loaded. */
+    /** The helpers to offer for a row: those posted to the household's village first, then the least loaded by the preview. */
     public List<Helper> helperOptions(ProposalRow row) {
         UUID villageId = row.household().villageId();
         return helpers.stream().sorted(Comparator.comparing((Helper h) -> !h.postedVillages().contains(villageId))
-                .thenComparingInt(Helper::households).thenComparing(Helper::name)).toList();
+                .thenComparingInt(this::planned).thenComparing(Helper::initials)).toList();
     }
 
-    /** How a helper reads in a row's choice list: "张三（县农业局）已帮扶 1/上限 5 · 驻本村". */
-    public static String optionLabel(ProposalRow row, Helper h) {
+    /**
+     * How a helper reads in a row's choice list, counting the households the preview gives them:
+     * "张三（县农业局）按方案帮扶 3/上限 5 · 驻本村".
+     */
+    public String optionLabel(ProposalRow row, Helper h) {
+        String who = h.cadre().unitName() == null ? h.name()
+                : Messages.get("pairing.helper.withUnit", h.name(), h.cadre().unitName());
+        String label = Messages.get("pairing.suggest.option", who, planned(h), h.max());
         return h.postedVillages().contains(row.household().villageId())
-                ? Messages.get("pairing.suggest.option.posted", h.label()) : h.label();
+                ? Messages.get("pairing.suggest.option.posted", label) : label;
+    }
+
+    /** Households the helper has once the preview as it stands is confirmed. */
+    private int planned(Helper h) {
+        return planned.getOrDefault(h.id(), h.households());
     }
 
     /** Households after each row, counted from today's loads down the preview. */
     private List<ProposalRow> recount(List<ProposalRow> rows) {
-        Map<UUID, Integer> running = new HashMap<>(baseLoad);
+        Map<UUID, Integer> running = planned;
+        running.clear();
+        running.putAll(baseLoad);
         List<ProposalRow> out = new ArrayList<>(rows.size());
         for (ProposalRow r : rows) {
             if (r.helper() == null) {

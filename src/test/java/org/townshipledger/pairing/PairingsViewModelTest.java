@@ -219,6 +219,8 @@ class PairingsViewModelTest {
         vm.removeProposals(List.of(proposalFor("刘小红")));
         ProposalRow wang = proposalFor("王建国");
         assertThat(vm.helperOptions(wang)).first().extracting(Helper::name).as("posted here first").isEqualTo("李明");
+        assertThat(vm.optionLabel(wang, helper(liMing))).isEqualTo("李明（县农业农村局）  按方案帮扶 2/上限 5 · 驻本村");
+        assertThat(vm.optionLabel(wang, helper(wangFang))).isEqualTo("王芳  按方案帮扶 0/上限 5");
         vm.changeHelper(wang, helper(wangFang));
 
         assertThat(vm.proposals()).extracting(r -> r.household().headName(), r -> r.helper().name(), ProposalRow::after,
