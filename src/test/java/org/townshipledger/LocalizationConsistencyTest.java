@@ -96,6 +96,8 @@ class LocalizationConsistencyTest {
             DynamicKeys.ofEnum("pairing.target.", org.townshipledger.pairing.TargetKind.class),
             DynamicKeys.ofEnum("pairing.kind.", org.townshipledger.pairing.PairingKind.class),
             DynamicKeys.ofEnum("pairing.category.", org.townshipledger.pairing.HelperCategory.class),
+            // PairingRulesViewModel.partLabel: one column title per quota part.
+            new DynamicKeys("pairing.rules.part.", org.townshipledger.pairing.PairingRulesViewModel.PARTS),
             DynamicKeys.ofEnum("household.category.", HouseholdCategory.class),
             DynamicKeys.ofEnum("household.cause.", PovertyCause.class),
             DynamicKeys.ofEnum("household.status.", PovertyStatus.class),

@@ -13,6 +13,8 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.townshipledger.common.Messages;
 import org.townshipledger.db.LedgerSettings;
+import org.townshipledger.pairing.PairingRulesController;
+import org.townshipledger.pairing.PairingRulesViewModel;
 
 /** The main window: navigation between registers, menus, and the status bar. */
 public final class MainWindowController {
@@ -90,6 +92,19 @@ public final class MainWindowController {
                 show(selected);
             }
         }, e -> ctx.status.show(e.getMessage()));
+    }
+
+    /** 文件 → 结对规则…: the quotas and household limits; the register shown reads them again once saved. */
+    @FXML
+    private void onPairingRules() {
+        PairingRulesViewModel rules = new PairingRulesViewModel(ctx.pairings, ctx.executor, ctx.status);
+        rules.savedProperty().addListener((obs, was, is) -> {
+            Screen selected = navList.getSelectionModel().getSelectedItem();
+            if (is && selected != null) {
+                show(selected);
+            }
+        });
+        PairingRulesController.show(content.getScene().getWindow(), rules);
     }
 
     @FXML

@@ -14,6 +14,12 @@ import org.townshipledger.check.ChecksViewModel;
 import org.townshipledger.common.Messages;
 import org.townshipledger.household.HouseholdsController;
 import org.townshipledger.household.HouseholdsViewModel;
+import org.townshipledger.pairing.HelperPairingsController;
+import org.townshipledger.pairing.HelperPairingsViewModel;
+import org.townshipledger.pairing.HouseholdHelpersController;
+import org.townshipledger.pairing.HouseholdHelpersViewModel;
+import org.townshipledger.pairing.PairingsController;
+import org.townshipledger.pairing.PairingsViewModel;
 import org.townshipledger.recyclebin.RecycleBinController;
 import org.townshipledger.report.ReportsController;
 import org.townshipledger.report.ReportsViewModel;
@@ -41,23 +47,61 @@ enum Screen {
     }),
     HOUSEHOLDS("nav.households", ctx -> {
         HouseholdsViewModel vm = new HouseholdsViewModel(ctx.households, ctx.executor, ctx.status, ctx.clock);
-        return new Loaded(Fxml.load(HouseholdsController.class, "HouseholdsView.fxml", new HouseholdsController(vm, ctx.files)),
-                vm::load);
+        HouseholdsController controller = new HouseholdsController(vm, ctx.files);
+        Parent view = Fxml.load(HouseholdsController.class, "HouseholdsView.fxml", controller);
+        // Each household window shows its helpers from the pairings register.
+        controller.addDetailTab(Messages.get("household.tab.helpers"), householdId -> {
+            HouseholdHelpersViewModel helpers = new HouseholdHelpersViewModel(ctx.pairings, ctx.executor, ctx.clock);
+            helpers.householdIdProperty().bind(householdId);
+            Parent tab = Fxml.load(HouseholdHelpersController.class, "HouseholdHelpersView.fxml",
+                    new HouseholdHelpersController(helpers));
+            tab.getProperties().put(HouseholdHelpersViewModel.class, helpers); // lives as long as the tab
+            return tab;
+        });
+        return new Loaded(view, vm::load);
     }),
     CADRES("nav.cadres", ctx -> {
         CadresViewModel vm = new CadresViewModel(ctx.cadres, ctx.villages, ctx.executor, ctx.status, ctx.clock);
-        return new Loaded(Fxml.load(CadresController.class, "CadresView.fxml", new CadresController(vm, ctx.files)), vm::load);
+        CadresController controller = new CadresController(vm, ctx.files);
+        Parent view = Fxml.load(CadresController.class, "CadresView.fxml", controller);
+        // The cadre's form shows whom the cadre helps and how far from the quota.
+        HelperPairingsViewModel helped = new HelperPairingsViewModel(ctx.pairings, ctx.executor, ctx.clock);
+        helped.cadreIdProperty().bind(Bindings.createObjectBinding(() -> vm.editingProperty().get().id(),
+                vm.editingProperty()));
+        controller.addSection(Fxml.load(HelperPairingsController.class, "HelperPairingsView.fxml",
+                new HelperPairingsController(helped)));
+        return new Loaded(view, () -> {
+            vm.load();
+            helped.reload();
+        });
     }),
     UNITS("nav.units", ctx -> {
         UnitsViewModel vm = new UnitsViewModel(ctx.cadres, ctx.executor, ctx.status, ctx.clock);
-        return new Loaded(Fxml.load(UnitsController.class, "UnitsView.fxml", new UnitsController(vm, ctx.files)), vm::load);
+        UnitsController controller = new UnitsController(vm, ctx.files);
+        Parent view = Fxml.load(UnitsController.class, "UnitsView.fxml", controller);
+        // The unit's form shows whom the unit helps and how far from the quota (its cadres' pairings count).
+        HelperPairingsViewModel helped = new HelperPairingsViewModel(ctx.pairings, ctx.executor, ctx.clock);
+        helped.unitIdProperty().bind(Bindings.createObjectBinding(() -> vm.editingProperty().get().id(),
+                vm.editingProperty()));
+        controller.addSection(Fxml.load(HelperPairingsController.class, "HelperPairingsView.fxml",
+                new HelperPairingsController(helped)));
+        return new Loaded(view, () -> {
+            vm.load();
+            helped.reload();
+        });
+    }),
+    PAIRINGS("nav.pairings", ctx -> {
+        PairingsViewModel vm = new PairingsViewModel(ctx.pairings, ctx.cadres, ctx.villages, ctx.executor,
+                ctx.status, ctx.clock);
+        return new Loaded(Fxml.load(PairingsController.class, "PairingsView.fxml", new PairingsController(vm)),
+                vm::load);
     }),
     REPORTS("nav.reports", ctx -> {
         ReportsViewModel vm = new ReportsViewModel(ctx.reports, ctx.executor, ctx.status);
         return new Loaded(Fxml.load(ReportsController.class, "ReportsView.fxml", new ReportsController(vm)), vm::load);
     }),
     CHECKS("nav.checks", ctx -> {
-        ChecksViewModel vm = new ChecksViewModel(ctx.cadres, ctx.executor, ctx.status);
+        ChecksViewModel vm = new ChecksViewModel(ctx.cadres, ctx.pairings, ctx.executor, ctx.status);
         return new Loaded(Fxml.load(ChecksController.class, "ChecksView.fxml", new ChecksController(vm)), vm::load);
     }),
     RECYCLE_BIN("nav.recycleBin", ctx -> {

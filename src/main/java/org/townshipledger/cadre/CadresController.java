@@ -114,6 +114,7 @@ public final class CadresController {
     @FXML private Label replaceHint;
     @FXML private Label actionError;
     @FXML private Button applyActionButton;
+    @FXML private VBox extraSections;
 
     public CadresController(CadresViewModel vm, FileDialogs files) {
         this.vm = vm;
@@ -421,5 +422,10 @@ public final class CadresController {
     @FXML
     private void onApplyAction() {
         vm.applyAction();
+    }
+
+    /** Adds a section from another register under the form (the cadre's or unit's pairings, from app). */
+    public void addSection(javafx.scene.Node section) {
+        extraSections.getChildren().add(section);
     }
 }

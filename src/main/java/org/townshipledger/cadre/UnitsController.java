@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 import org.townshipledger.common.Messages;
 import org.townshipledger.ui.Choice;
 import org.townshipledger.ui.ExchangeDialogs;
@@ -44,6 +45,7 @@ public final class UnitsController {
     @FXML private TextField unitPhoneField;
     @FXML private Label unitFormError;
     @FXML private Button unitSaveButton;
+    @FXML private VBox extraSections;
 
     public UnitsController(UnitsViewModel vm, FileDialogs files) {
         this.vm = vm;
@@ -152,5 +154,10 @@ public final class UnitsController {
     @FXML
     private void onRevert() {
         vm.edit(vm.editingProperty().get());
+    }
+
+    /** Adds a section from another register under the form (the cadre's or unit's pairings, from app). */
+    public void addSection(javafx.scene.Node section) {
+        extraSections.getChildren().add(section);
     }
 }

@@ -1,5 +1,6 @@
 package org.townshipledger.check;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
@@ -19,15 +20,19 @@ import org.townshipledger.cadre.CadreService;
 import org.townshipledger.cadre.Finding;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.TaskExecutor;
+import org.townshipledger.pairing.PairingService;
 import org.townshipledger.ui.StatusBarModel;
 
 /**
  * State of the 检查 screen: the year, the rule filter, and the findings of the last run. The assignment checks
- * come from {@link CadreService#checkAssignments}; later registers (pairings, visits) add their rules here.
+ * come from {@link CadreService#checkAssignments}, the pairing checks from {@link PairingService#checkPairings};
+ * later registers (visits) add their rules here.
  */
 public final class ChecksViewModel {
 
     private final CadreService cadres;
+    /** Null when the screen checks the postings only. */
+    private final PairingService pairings;
     private final TaskExecutor executor;
     private final StatusBarModel status;
 
@@ -41,8 +46,16 @@ public final class ChecksViewModel {
     private final StringProperty summary = new SimpleStringProperty("");
     private boolean yearSet;
 
+    /** Checks the postings only. */
     public ChecksViewModel(CadreService cadres, TaskExecutor executor, StatusBarModel status) {
+        this(cadres, null, executor, status);
+    }
+
+    /** Checks the postings and the pairings. */
+    public ChecksViewModel(CadreService cadres, PairingService pairings, TaskExecutor executor,
+                           StatusBarModel status) {
         this.cadres = cadres;
+        this.pairings = pairings;
         this.executor = executor;
         this.status = status;
         ruleFilter.addListener((obs, old, rule) -> {
@@ -56,7 +69,7 @@ public final class ChecksViewModel {
 
     /** Loads the rule names and, the first time, the working year. */
     public void load() {
-        executor.execute(() -> new Loaded(cadres.workingYear(), cadres.checkRules()), loaded -> {
+        executor.execute(() -> new Loaded(cadres.workingYear(), allRules()), loaded -> {
             rules.setAll(loaded.rules());
             if (!yearSet) {
                 year.set(loaded.year());
@@ -65,11 +78,25 @@ public final class ChecksViewModel {
         }, this::failed);
     }
 
-    /** Runs every check for the chosen year; the table shows what it found. */
+    private List<String> allRules() {
+        List<String> all = new ArrayList<>(cadres.checkRules());
+        if (pairings != null) {
+            all.addAll(pairings.checkRules());
+        }
+        return all;
+    }
+
+    /** Runs every check for the chosen year (postings, then pairings); the table shows what it found. */
     public void run() {
         int y = year.get();
         busy.set(true);
-        executor.execute(() -> cadres.checkAssignments(y), found -> {
+        executor.execute(() -> {
+            List<Finding> all = new ArrayList<>(cadres.checkAssignments(y));
+            if (pairings != null) {
+                all.addAll(pairings.checkPairings(y));
+            }
+            return all;
+        }, found -> {
             busy.set(false);
             ran.set(true);
             findings.setAll(found);

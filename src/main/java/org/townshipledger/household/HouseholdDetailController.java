@@ -25,6 +25,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -58,6 +60,7 @@ public final class HouseholdDetailController {
     private Stage stage;
     private boolean closeAfterSave;
 
+    @FXML private TabPane tabs;
     @FXML private Label titleLabel;
     @FXML private ComboBox<Choice<Village>> villageBox;
     @FXML private ComboBox<Choice<VillageGroup>> groupBox;
@@ -458,6 +461,13 @@ public final class HouseholdDetailController {
             long errors = vm.issues().stream().filter(i -> !i.warning()).count();
             return errors == 0 ? "" : Messages.get("household.issues.errorsBlock", errors);
         }, vm.issues()));
+    }
+
+    /** Adds a tab from another register (the household's helpers, from app) after the household's own tabs. */
+    void addTab(String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setClosable(false);
+        tabs.getTabs().add(tab);
     }
 
     // ---- the window ----

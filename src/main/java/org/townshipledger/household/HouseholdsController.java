@@ -1,11 +1,16 @@
 package org.townshipledger.household;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -41,9 +46,14 @@ public final class HouseholdsController {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
+    /** A tab another register adds to every household window: its title and what builds its content. */
+    private record DetailTab(String title, Function<ObservableValue<UUID>, Node> content) {
+    }
+
     private final HouseholdsViewModel vm;
     private final FileDialogs files;
     private final PauseTransition typing = new PauseTransition(SEARCH_DELAY);
+    private final List<DetailTab> detailTabs = new ArrayList<>();
 
     @FXML private TextField searchField;
     @FXML private ComboBox<Choice<Village>> villageFilter;
@@ -212,6 +222,11 @@ public final class HouseholdsController {
     private void showDetail(HouseholdDetailViewModel detail) {
         HouseholdDetailController controller = new HouseholdDetailController(detail);
         Parent root = Fxml.load(HouseholdDetailController.class, "HouseholdDetailView.fxml", controller);
+        if (!detailTabs.isEmpty()) {
+            ObservableValue<UUID> householdId = Bindings.createObjectBinding(
+                    () -> detail.editingProperty().get().id(), detail.editingProperty());
+            detailTabs.forEach(t -> controller.addTab(t.title(), t.content().apply(householdId)));
+        }
         Stage stage = new Stage();
         stage.initOwner(table.getScene().getWindow());
         stage.initModality(Modality.WINDOW_MODAL);
@@ -223,6 +238,14 @@ public final class HouseholdsController {
         stage.titleProperty().bind(detail.titleBinding());
         controller.attach(stage);
         stage.show();
+    }
+
+    /**
+     * Adds a tab to every household window opened from now on (the app adds the 帮扶人 tab of the pairings
+     * register this way); {@code content} gets the id of the household shown, null until it is saved.
+     */
+    public void addDetailTab(String title, Function<ObservableValue<UUID>, Node> content) {
+        detailTabs.add(new DetailTab(title, content));
     }
 
     @FXML

@@ -135,8 +135,14 @@ class HouseholdsWindowTest {
         return table;
     }
 
+    /** Read on the FX thread: the list is replaced there while the test waits (a read from here raced it). */
     private static List<String> heads(TableView<HouseholdRow> table) {
-        return table.getItems().stream().map(HouseholdRow::headName).toList();
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> table.getItems().stream().map(HouseholdRow::headName).toList())
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void waitForHeads(TableView<HouseholdRow> table, String... expected) throws Exception {

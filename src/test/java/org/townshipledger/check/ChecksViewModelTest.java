@@ -26,6 +26,11 @@ import org.townshipledger.common.Sex;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.LedgerSettings;
 import org.townshipledger.db.SettingsStore;
+import org.townshipledger.household.HouseholdService;
+import org.townshipledger.household.Relation;
+import org.townshipledger.household.SampleHouseholds;
+import org.townshipledger.pairing.Pairing;
+import org.townshipledger.pairing.PairingService;
 import org.townshipledger.ui.StatusBarModel;
 import org.townshipledger.village.Village;
 import org.townshipledger.village.VillageKind;
@@ -41,13 +46,15 @@ class ChecksViewModelTest {
     private VillageService villages;
     private StatusBarModel status;
     private ChecksViewModel vm;
+    private SettingsStore settings;
+    private Clock clock;
 
     @BeforeEach
     void setUp() {
         Messages.use(Locale.SIMPLIFIED_CHINESE);
         db = Database.create(dir, LedgerSettings.of("青石镇", "示范县", 2025));
-        Clock clock = Clock.fixed(Instant.parse("2026-03-01T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
-        SettingsStore settings = new SettingsStore(db.dsl());
+        clock = Clock.fixed(Instant.parse("2026-03-01T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+        settings = new SettingsStore(db.dsl());
         villages = new VillageService(db, settings, clock);
         cadres = new CadreService(db, villages, settings, clock);
         status = new StatusBarModel();
@@ -105,5 +112,31 @@ class ChecksViewModelTest {
         vm.run();
         assertThat(vm.allFindings()).isEmpty();
         assertThat(vm.summaryProperty().get()).isEqualTo("2024 年度未发现问题");
+    }
+
+    @Test
+    void withThePairingsItAlsoFindsHouseholdsWithoutAHelper() {
+        PairingService pairings = new PairingService(db, cadres, villages, settings, clock);
+        ChecksViewModel both = new ChecksViewModel(cadres, pairings, new CurrentThreadTaskExecutor(), status);
+        both.load();
+        assertThat(both.rules()).contains("缺驻村第一书记", "后备干部不足", "无帮扶责任人", "帮扶户数超过上限");
+        Village v = village("龙泉村", false);
+        reserves(v);
+        new HouseholdService(db, villages, settings, clock).save(SampleHouseholds.household(v,
+                SampleHouseholds.member("张大山", Relation.HEAD, LocalDate.of(1970, 3, 5), 11)));
+
+        both.run();
+
+        assertThat(both.shownFindings()).extracting(Finding::village, Finding::rule, Finding::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("龙泉村", "无帮扶责任人", "户主 张大山（1 人）没有在岗的帮扶责任人"));
+        assertThat(both.summaryProperty().get()).isEqualTo("共发现 1 条");
+
+        Cadre helper = cadres.saveCadre(new Cadre(null, "李明", Sex.MALE, LocalDate.of(1985, 1, 1), null, null, null,
+                null, Rank.GENERAL, true, null, 0, null));
+        pairings.pair(Pairing.ofHousehold(helper.id(), pairings.uncoveredHouseholds(v.id(), 2025).get(0).householdId(),
+                null, LocalDate.of(2025, 6, 1)));
+        both.run();
+        assertThat(both.allFindings()).isEmpty();
+        assertThat(both.summaryProperty().get()).isEqualTo("2025 年度未发现问题");
     }
 }
