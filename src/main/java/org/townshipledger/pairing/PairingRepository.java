@@ -180,26 +180,31 @@ public final class PairingRepository {
                 .where(PAIRING.TARGET_KIND.eq(TargetKind.HOUSEHOLD.name()).and(PAIRING.DELETED_AT.isNull())
                         .and(CADRE.DELETED_AT.isNull()).and(activeOn(on)))
                 .fetch(PAIRING.HOUSEHOLD_ID));
-        Condition c = HOUSEHOLD.DELETED_AT.isNull()
-                .and(HOUSEHOLD.CATEGORY.isNotNull().or(HOUSEHOLD.MONITORING_TYPE.isNotNull()))
-                .and(VILLAGE.DELETED_AT.isNull());
+        Condition poor = HOUSEHOLD.DELETED_AT.isNull()
+                .and(HOUSEHOLD.CATEGORY.isNotNull().or(HOUSEHOLD.MONITORING_TYPE.isNotNull()));
         if (villageId != null) {
-            c = c.and(HOUSEHOLD.VILLAGE_ID.eq(villageId));
+            poor = poor.and(HOUSEHOLD.VILLAGE_ID.eq(villageId));
         }
-        List<UncoveredHousehold> out = new ArrayList<>();
-        try (var cursor = dsl.select(HOUSEHOLD.ID, HOUSEHOLD.VILLAGE_ID, VILLAGE.NAME, HOUSEHOLD.HEAD_NAME,
-                        HOUSEHOLD.HEAD_ID_NUMBER, HOUSEHOLD.MEMBER_COUNT)
-                .from(HOUSEHOLD).join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
-                .where(c)
-                .orderBy(VILLAGE.NAME_INITIALS, VILLAGE.NAME, HOUSEHOLD.HEAD_INITIALS, HOUSEHOLD.ID)
-                .fetchSize(1000).fetchLazy()) {
-            for (var r : cursor) {
-                if (!covered.contains(r.value1())) {
-                    out.add(new UncoveredHousehold(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                            r.value6()));
-                }
-            }
+        // Ids from household_poor_idx alone (V9); only the uncovered households' rows are then read.
+        List<UUID> open = dsl.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(poor).fetch(HOUSEHOLD.ID).stream()
+                .filter(id -> !covered.contains(id)).toList();
+        List<org.jooq.Record8<UUID, UUID, String, String, String, Integer, String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < open.size(); i += 5000) {
+            rows.addAll(dsl.select(HOUSEHOLD.ID, HOUSEHOLD.VILLAGE_ID, VILLAGE.NAME, HOUSEHOLD.HEAD_NAME,
+                            HOUSEHOLD.HEAD_ID_NUMBER, HOUSEHOLD.MEMBER_COUNT, VILLAGE.NAME_INITIALS,
+                            HOUSEHOLD.HEAD_INITIALS)
+                    .from(HOUSEHOLD).join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
+                    .where(HOUSEHOLD.ID.in(open.subList(i, Math.min(open.size(), i + 5000)))
+                            .and(VILLAGE.DELETED_AT.isNull()))
+                    .fetch());
         }
+        // In list order: village (initials, name), then head (initials), as the households list sorts.
+        rows.sort(java.util.Comparator.comparing((org.jooq.Record8<UUID, UUID, String, String, String, Integer,
+                        String, String> r) -> r.value7()).thenComparing(r -> r.value3())
+                .thenComparing(r -> r.value8()).thenComparing(r -> r.value1()));
+        List<UncoveredHousehold> out = new ArrayList<>(rows.size());
+        rows.forEach(r -> out.add(new UncoveredHousehold(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                r.value6())));
         return out;
     }
 
