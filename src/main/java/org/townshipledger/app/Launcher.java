@@ -55,6 +55,8 @@ public final class Launcher {
             LedgerApp.start(Args.optionValue(args, "--data-dir"), Args.optionValue(args, "--lang"));
             System.exit(0);
         }
-        System.exit(Cli.run(args, out, err, LedgerApp::start));
+        // A lambda, not LedgerApp::start: linking a method reference loads LedgerApp and with it JavaFX's
+        // Application, Node and Parent (the big javafx-graphics jar opened) at every command.
+        System.exit(Cli.run(args, out, err, (dataDir, lang) -> LedgerApp.start(dataDir, lang)));
     }
 }

@@ -1,5 +1,8 @@
 package org.townshipledger.cadre;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.townshipledger.db.SettingsStore;
 
 /**
@@ -17,15 +20,18 @@ public record AssignmentRules(int minTeamSize, int minPostingYears, int minReser
         return new AssignmentRules(3, 2, 2, 35);
     }
 
+    /** The thresholds set in the ledger (read in one query), each else its default. */
     public static AssignmentRules from(SettingsStore settings) {
         AssignmentRules d = defaults();
-        return new AssignmentRules(read(settings, MIN_TEAM_SIZE, d.minTeamSize()),
-                read(settings, MIN_POSTING_YEARS, d.minPostingYears()), read(settings, MIN_RESERVES, d.minReserves()),
-                read(settings, RESERVE_MAX_AGE, d.reserveMaxAge()));
+        Map<String, String> set = settings.getAll(List.of(MIN_TEAM_SIZE, MIN_POSTING_YEARS, MIN_RESERVES,
+                RESERVE_MAX_AGE));
+        return new AssignmentRules(read(set, MIN_TEAM_SIZE, d.minTeamSize()),
+                read(set, MIN_POSTING_YEARS, d.minPostingYears()), read(set, MIN_RESERVES, d.minReserves()),
+                read(set, RESERVE_MAX_AGE, d.reserveMaxAge()));
     }
 
-    private static int read(SettingsStore settings, String key, int fallback) {
-        return settings.get(key).map(String::strip).filter(s -> s.matches("\\d{1,3}")).map(Integer::parseInt)
-                .orElse(fallback);
+    private static int read(Map<String, String> set, String key, int fallback) {
+        return Optional.ofNullable(set.get(key)).map(String::strip).filter(s -> s.matches("\\d{1,3}"))
+                .map(Integer::parseInt).orElse(fallback);
     }
 }

@@ -5,9 +5,11 @@ import static org.townshipledger.db.jooq.Tables.CADRE;
 import static org.townshipledger.db.jooq.Tables.UNIT;
 import static org.townshipledger.db.jooq.Tables.VILLAGE;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_PLAN;
+import static org.townshipledger.db.jooq.Tables.VILLAGE_WEAK_YEAR;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +17,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.DatePart;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 import org.townshipledger.common.Pinyin;
 import org.townshipledger.common.Sex;
@@ -27,6 +33,14 @@ import org.townshipledger.db.jooq.tables.records.UnitRecord;
 public final class CadreRepository {
 
     private static final org.jooq.Table<UnitRecord> SENDER = UNIT.as("sender");
+
+    // Column names of the per-village counts of the assignment checks (checkFacts).
+    private static final String FIRST_SECRETARIES = "first_secretaries";
+    private static final String TEAM = "team";
+    private static final String YOUNG_RESERVES = "young_reserves";
+    private static final String COUNTY_LEADERS = "county_leaders";
+    private static final String BRANCH_SECRETARIES = "branch_secretaries";
+    private static final String EARLY_ENDS = "early_ends";
 
     private final DSLContext dsl;
 
@@ -257,6 +271,152 @@ public final class CadreRepository {
                         VILLAGE_PLAN.CREATED_AT, VILLAGE_PLAN.UPDATED_AT)
                 .values(villageId, year, text, now, now)
                 .execute();
+    }
+
+    // ---- the assignment checks, counted in SQL ----
+
+    /**
+     * The villages in use where an assignment check finds something, in list order (pinyin initials, name), with
+     * what the checks need counted per village in one grouped query over the village's postings. The postings are
+     * read from {@code assignment_check_idx} alone (it holds every column used here, so the counts name
+     * {@code cadre_id}, never {@code id}), the cadre by its key. Postings of cadres in the recycle bin do not
+     * count; a posting is current when it runs on {@code on}.
+     *
+     * @param youngBornFrom a reserve cadre born on or after this day is young enough
+     */
+    public List<CheckFacts> checkFacts(int year, LocalDate on, LocalDate youngBornFrom, int minTeamSize,
+                                       int minReserves, int minPostingYears) {
+        Condition current = CADRE.DELETED_AT.isNull().and(ASSIGNMENT.START_DATE.le(on))
+                .and(ASSIGNMENT.END_DATE.isNull().or(ASSIGNMENT.END_DATE.ge(on)));
+        // Counted per village (a village without postings counts 0 everywhere); then filtered outside, so that
+        // each count is computed once, not again in a HAVING clause.
+        Table<?> counted = dsl.select(VILLAGE.ID, VILLAGE.NAME, VILLAGE.NAME_INITIALS, VILLAGE.POVERTY_VILLAGE,
+                        VILLAGE_WEAK_YEAR.WEAK_YEAR, VILLAGE_PLAN.DEVELOPMENT_PATH,
+                        DSL.count(DSL.when(current.and(ASSIGNMENT.ROLE.eq(Role.FIRST_SECRETARY)),
+                                ASSIGNMENT.CADRE_ID)).as(FIRST_SECRETARIES),
+                        DSL.countDistinct(DSL.when(current.and(ASSIGNMENT.ROLE.in(Role.WORK_TEAM)),
+                                ASSIGNMENT.CADRE_ID)).as(TEAM),
+                        DSL.countDistinct(DSL.when(current.and(ASSIGNMENT.ROLE.eq(Role.RESERVE))
+                                .and(CADRE.BIRTH_DATE.ge(youngBornFrom)), ASSIGNMENT.CADRE_ID)).as(YOUNG_RESERVES),
+                        DSL.count(DSL.when(current.and(ASSIGNMENT.ROLE.eq(Role.LEADER_IN_CHARGE))
+                                .and(CADRE.CADRE_RANK.eq(Rank.COUNTY_LEVEL.name())), ASSIGNMENT.CADRE_ID))
+                                .as(COUNTY_LEADERS),
+                        DSL.count(DSL.when(current.and(ASSIGNMENT.ROLE.eq(Role.BRANCH_SECRETARY)),
+                                ASSIGNMENT.CADRE_ID)).as(BRANCH_SECRETARIES),
+                        DSL.count(DSL.when(CADRE.DELETED_AT.isNull().and(endedEarlyWithoutReason(year,
+                                minPostingYears)), ASSIGNMENT.CADRE_ID)).as(EARLY_ENDS))
+                .from(VILLAGE)
+                .leftJoin(VILLAGE_WEAK_YEAR).on(VILLAGE_WEAK_YEAR.VILLAGE_ID.eq(VILLAGE.ID)
+                        .and(VILLAGE_WEAK_YEAR.WEAK_YEAR.eq(year)))
+                .leftJoin(VILLAGE_PLAN).on(VILLAGE_PLAN.VILLAGE_ID.eq(VILLAGE.ID).and(VILLAGE_PLAN.PLAN_YEAR.eq(year)))
+                .leftJoin(ASSIGNMENT).on(ASSIGNMENT.VILLAGE_ID.eq(VILLAGE.ID).and(ASSIGNMENT.DELETED_AT.isNull()))
+                .leftJoin(CADRE).on(CADRE.ID.eq(ASSIGNMENT.CADRE_ID))
+                .where(VILLAGE.DELETED_AT.isNull())
+                .groupBy(VILLAGE.ID, VILLAGE.NAME, VILLAGE.NAME_INITIALS, VILLAGE.POVERTY_VILLAGE,
+                        VILLAGE_WEAK_YEAR.WEAK_YEAR, VILLAGE_PLAN.DEVELOPMENT_PATH)
+                .asTable("counted");
+        Field<UUID> id = counted.field(VILLAGE.ID.getName(), UUID.class);
+        Field<String> name = counted.field(VILLAGE.NAME.getName(), String.class);
+        Field<Boolean> poor = counted.field(VILLAGE.POVERTY_VILLAGE.getName(), Boolean.class);
+        Field<Integer> weakYear = counted.field(VILLAGE_WEAK_YEAR.WEAK_YEAR.getName(), Integer.class);
+        Field<String> path = counted.field(VILLAGE_PLAN.DEVELOPMENT_PATH.getName(), String.class);
+        Field<Integer> firstSecretaries = counted.field(FIRST_SECRETARIES, Integer.class);
+        Field<Integer> team = counted.field(TEAM, Integer.class);
+        Field<Integer> youngReserves = counted.field(YOUNG_RESERVES, Integer.class);
+        Field<Integer> countyLeaders = counted.field(COUNTY_LEADERS, Integer.class);
+        Field<Integer> branchSecretaries = counted.field(BRANCH_SECRETARIES, Integer.class);
+        Field<Integer> earlyEnds = counted.field(EARLY_ENDS, Integer.class);
+        Condition weak = weakYear.isNotNull();
+        Condition noPath = path.isNull().or(DSL.trim(path).eq(""));
+        return dsl.select(id, name, poor, weakYear, path, firstSecretaries, team, youngReserves, countyLeaders,
+                        branchSecretaries, earlyEnds)
+                .from(counted)
+                .where(DSL.or(
+                        poor.isTrue().or(weak).and(firstSecretaries.eq(0)),
+                        team.gt(0).and(team.lt(minTeamSize)),
+                        earlyEnds.gt(0),
+                        youngReserves.lt(minReserves),
+                        weak.and(DSL.or(countyLeaders.eq(0), firstSecretaries.eq(0), noPath, branchSecretaries.eq(0)))))
+                .orderBy(counted.field(VILLAGE.NAME_INITIALS.getName()), name)
+                .fetch(r -> new CheckFacts(r.get(id), r.get(name), r.get(poor), r.get(weakYear) != null,
+                        r.get(firstSecretaries), r.get(team), r.get(youngReserves), r.get(countyLeaders) > 0,
+                        r.get(branchSecretaries) > 0, r.get(path) != null && !r.get(path).isBlank(),
+                        r.get(earlyEnds)));
+    }
+
+    /**
+     * A full-time posting (第一书记, 工作队) that ended in {@code year} without a reason, shorter than
+     * {@code minYears} whole years: whole months from start to end (one less when the end's day of month is
+     * before the start's, as {@link java.time.Period#between} counts) under {@code 12 * minYears}.
+     */
+    private static Condition endedEarlyWithoutReason(int year, int minYears) {
+        Field<Integer> months = DSL.extract(ASSIGNMENT.END_DATE, DatePart.YEAR)
+                .minus(DSL.extract(ASSIGNMENT.START_DATE, DatePart.YEAR)).times(12)
+                .plus(DSL.extract(ASSIGNMENT.END_DATE, DatePart.MONTH))
+                .minus(DSL.extract(ASSIGNMENT.START_DATE, DatePart.MONTH))
+                .minus(DSL.when(DSL.extract(ASSIGNMENT.END_DATE, DatePart.DAY)
+                        .lt(DSL.extract(ASSIGNMENT.START_DATE, DatePart.DAY)), 1).else_(0));
+        return ASSIGNMENT.ROLE.in(Role.FULL_TIME)
+                .and(ASSIGNMENT.END_DATE.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
+                .and(ASSIGNMENT.END_REASON.isNull().or(DSL.trim(ASSIGNMENT.END_REASON).eq("")))
+                .and(months.lt(12 * minYears));
+    }
+
+    /**
+     * The full-time postings of these villages that ended early in {@code year} without a reason (see
+     * {@link #endedEarlyWithoutReason}), by village, then role and latest start first. Only the posting's cadre,
+     * village, role and dates are read.
+     */
+    public List<Assignment> earlyEnds(Collection<UUID> villageIds, int year, int minPostingYears) {
+        if (villageIds.isEmpty()) {
+            return List.of();
+        }
+        return dsl.select(ASSIGNMENT.CADRE_ID, CADRE.NAME, ASSIGNMENT.VILLAGE_ID, ASSIGNMENT.ROLE,
+                        ASSIGNMENT.START_DATE, ASSIGNMENT.END_DATE, ASSIGNMENT.END_REASON)
+                .from(ASSIGNMENT)
+                .join(CADRE).on(CADRE.ID.eq(ASSIGNMENT.CADRE_ID))
+                .where(ASSIGNMENT.VILLAGE_ID.in(villageIds).and(ASSIGNMENT.DELETED_AT.isNull())
+                        .and(CADRE.DELETED_AT.isNull()).and(endedEarlyWithoutReason(year, minPostingYears)))
+                .orderBy(ASSIGNMENT.VILLAGE_ID, ASSIGNMENT.ROLE, ASSIGNMENT.START_DATE.desc(), CADRE.NAME)
+                .fetch(r -> new Assignment(null, r.get(ASSIGNMENT.CADRE_ID), r.get(CADRE.NAME),
+                        r.get(ASSIGNMENT.VILLAGE_ID), null, r.get(ASSIGNMENT.ROLE), r.get(ASSIGNMENT.START_DATE),
+                        r.get(ASSIGNMENT.END_DATE), null, null, r.get(ASSIGNMENT.END_REASON), 0));
+    }
+
+    /**
+     * Who is in charge of these villages on {@code on}: the current postings in {@code roles} of cadres in use,
+     * by village, then role and latest start first.
+     */
+    public List<InCharge> inCharge(Collection<UUID> villageIds, LocalDate on, Collection<String> roles) {
+        if (villageIds.isEmpty()) {
+            return List.of();
+        }
+        return dsl.select(ASSIGNMENT.VILLAGE_ID, ASSIGNMENT.ROLE, CADRE.NAME)
+                .from(ASSIGNMENT)
+                .join(CADRE).on(CADRE.ID.eq(ASSIGNMENT.CADRE_ID))
+                .where(ASSIGNMENT.VILLAGE_ID.in(villageIds).and(ASSIGNMENT.ROLE.in(roles))
+                        .and(ASSIGNMENT.DELETED_AT.isNull()).and(CADRE.DELETED_AT.isNull())
+                        .and(ASSIGNMENT.START_DATE.le(on))
+                        .and(ASSIGNMENT.END_DATE.isNull().or(ASSIGNMENT.END_DATE.ge(on))))
+                .orderBy(ASSIGNMENT.VILLAGE_ID, ASSIGNMENT.ROLE, ASSIGNMENT.START_DATE.desc(), CADRE.NAME)
+                .fetch(r -> new InCharge(r.get(ASSIGNMENT.VILLAGE_ID), r.get(ASSIGNMENT.ROLE), r.get(CADRE.NAME)));
+    }
+
+    /** A current posting in charge of a village (包村领导, 包村干部). */
+    public record InCharge(UUID villageId, String role, String cadreName) {
+    }
+
+    /**
+     * One village's counts for the assignment checks.
+     *
+     * @param firstSecretaries current 第一书记 postings
+     * @param team             distinct cadres in the current work team (第一书记 included)
+     * @param youngReserves    distinct current 后备干部 young enough
+     * @param earlyEnds        full-time postings ended early in the year without a reason
+     */
+    public record CheckFacts(UUID villageId, String village, boolean poor, boolean weak, int firstSecretaries,
+                             int team, int youngReserves, boolean countyLeader, boolean branchSecretary,
+                             boolean developmentPath, int earlyEnds) {
     }
 
     // ---- counts ----

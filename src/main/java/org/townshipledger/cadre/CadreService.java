@@ -5,14 +5,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
@@ -469,90 +467,95 @@ public final class CadreService {
      * What the office checks for a year, village by village: first secretaries in poverty and 软弱涣散 villages,
      * team sizes, postings ended early without a reason, reserve cadres under the age limit, and the 四个一 of
      * 软弱涣散 villages. Postings count when they run on the reference day: today for the current year, else
-     * 31 December; ages are taken on 31 December.
+     * 31 December; ages are taken on 31 December (so a reserve cadre born in {@code year - reserveMaxAge} or later
+     * is young enough). The database counts per village and returns only the villages with something to report
+     * (see {@link CadreRepository#checkFacts}); findings come in the villages' list order, rule by rule.
      */
     public List<Finding> checkAssignments(int year) {
         AssignmentRules rules = rules();
         LocalDate today = LocalDate.now(clock);
-        LocalDate yearEnd = LocalDate.of(year, 12, 31);
-        LocalDate on = today.getYear() == year ? today : yearEnd;
-        List<Village> all = villages.villages();
-        Map<UUID, List<Assignment>> byVillage = repo.assignments(null, null, null).stream()
-                .collect(Collectors.groupingBy(Assignment::villageId, LinkedHashMap::new, Collectors.toList()));
-        Map<UUID, Cadre> cadres = repo.cadres(null, null, null).stream()
-                .collect(Collectors.toMap(Cadre::id, Function.identity()));
-        Map<UUID, String> paths = repo.developmentPaths(year);
+        LocalDate on = today.getYear() == year ? today : LocalDate.of(year, 12, 31);
+        LocalDate youngBornFrom = LocalDate.of(year - rules.reserveMaxAge(), 1, 1);
+        List<CadreRepository.CheckFacts> villagesFound = repo.checkFacts(year, on, youngBornFrom,
+                rules.minTeamSize(), rules.minReserves(), rules.minPostingYears());
+        if (villagesFound.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> withEarlyEnds = villagesFound.stream().filter(f -> f.earlyEnds() > 0)
+                .map(CadreRepository.CheckFacts::villageId).toList();
+        Map<UUID, List<Assignment>> earlyEnds = repo.earlyEnds(withEarlyEnds, year, rules.minPostingYears()).stream()
+                .collect(Collectors.groupingBy(Assignment::villageId, Collectors.toList()));
+        Map<UUID, String> inCharge = inCharge(villagesFound.stream().map(CadreRepository.CheckFacts::villageId)
+                .toList(), on);
+        String nobody = Messages.get("check.nobodyInCharge");
         List<Finding> findings = new ArrayList<>();
-        for (Village v : all) {
-            List<Assignment> history = byVillage.getOrDefault(v.id(), List.of());
-            List<Assignment> current = history.stream().filter(a -> a.activeOn(on)).toList();
-            String inCharge = inCharge(current);
-            boolean weak = v.weakIn(year);
-            boolean firstSecretary = current.stream().anyMatch(a -> a.role().equals(Role.FIRST_SECRETARY));
-            if ((v.povertyVillage() || weak) && !firstSecretary) {
-                findings.add(new Finding(v.name(), Messages.get("check.rule.noFirstSecretary"),
-                        Messages.get(weak ? "check.detail.noFirstSecretaryWeak" : "check.detail.noFirstSecretaryPoor"),
-                        inCharge));
+        for (CadreRepository.CheckFacts v : villagesFound) {
+            String who = inCharge.getOrDefault(v.villageId(), nobody);
+            boolean firstSecretary = v.firstSecretaries() > 0;
+            if ((v.poor() || v.weak()) && !firstSecretary) {
+                findings.add(new Finding(v.village(), Messages.get("check.rule.noFirstSecretary"),
+                        Messages.get(v.weak() ? "check.detail.noFirstSecretaryWeak"
+                                : "check.detail.noFirstSecretaryPoor"), who));
             }
-            long team = current.stream().filter(a -> Role.WORK_TEAM.contains(a.role())).map(Assignment::cadreId)
-                    .distinct().count();
-            if (team > 0 && team < rules.minTeamSize()) {
-                findings.add(new Finding(v.name(), Messages.get("check.rule.smallTeam"),
-                        Messages.get("check.detail.smallTeam", team, rules.minTeamSize()), inCharge));
+            if (v.team() > 0 && v.team() < rules.minTeamSize()) {
+                findings.add(new Finding(v.village(), Messages.get("check.rule.smallTeam"),
+                        Messages.get("check.detail.smallTeam", v.team(), rules.minTeamSize()), who));
             }
-            for (Assignment a : history) {
-                if (Role.isFullTime(a.role()) && a.endDate() != null && a.endDate().getYear() == year
-                        && (a.endReason() == null || a.endReason().isBlank())
-                        && Period.between(a.startDate(), a.endDate()).getYears() < rules.minPostingYears()) {
-                    findings.add(new Finding(v.name(), Messages.get("check.rule.earlyEnd"),
-                            Messages.get("check.detail.earlyEnd", a.cadreName(), roleLabel(a.role()),
-                                    rules.minPostingYears(), a.startDate().toString(), a.endDate().toString()), inCharge));
-                }
+            for (Assignment a : earlyEnds.getOrDefault(v.villageId(), List.of())) {
+                findings.add(new Finding(v.village(), Messages.get("check.rule.earlyEnd"),
+                        Messages.get("check.detail.earlyEnd", a.cadreName(), builtInRoleLabel(a.role()),
+                                rules.minPostingYears(), a.startDate().toString(), a.endDate().toString()), who));
             }
-            long youngReserves = current.stream().filter(a -> a.role().equals(Role.RESERVE))
-                    .map(a -> cadres.get(a.cadreId()))
-                    .filter(k -> k != null && k.birthDate() != null && k.ageOn(yearEnd) <= rules.reserveMaxAge())
-                    .map(Cadre::id).distinct().count();
-            if (youngReserves < rules.minReserves()) {
-                findings.add(new Finding(v.name(), Messages.get("check.rule.fewReserves"),
-                        Messages.get("check.detail.fewReserves", rules.reserveMaxAge(), youngReserves,
-                                rules.minReserves()), inCharge));
+            if (v.youngReserves() < rules.minReserves()) {
+                findings.add(new Finding(v.village(), Messages.get("check.rule.fewReserves"),
+                        Messages.get("check.detail.fewReserves", rules.reserveMaxAge(), v.youngReserves(),
+                                rules.minReserves()), who));
             }
-            if (weak) {
+            if (v.weak()) {
                 List<String> missing = new ArrayList<>();
-                boolean countyLeader = current.stream().anyMatch(a -> a.role().equals(Role.LEADER_IN_CHARGE)
-                        && cadres.containsKey(a.cadreId()) && cadres.get(a.cadreId()).rank() == Rank.COUNTY_LEVEL);
-                if (!countyLeader) {
+                if (!v.countyLeader()) {
                     missing.add(Messages.get("check.fourOnes.countyLeader"));
                 }
                 if (!firstSecretary) {
                     missing.add(Messages.get("check.fourOnes.firstSecretary"));
                 }
-                if (paths.getOrDefault(v.id(), "").isBlank()) {
+                if (!v.developmentPath()) {
                     missing.add(Messages.get("check.fourOnes.path", year));
                 }
-                if (current.stream().noneMatch(a -> a.role().equals(Role.BRANCH_SECRETARY))) {
+                if (!v.branchSecretary()) {
                     missing.add(Messages.get("check.fourOnes.secretary"));
                 }
                 if (!missing.isEmpty()) {
-                    findings.add(new Finding(v.name(), Messages.get("check.rule.fourOnes"),
-                            Messages.get("check.detail.fourOnes", String.join("、", missing)), inCharge));
+                    findings.add(new Finding(v.village(), Messages.get("check.rule.fourOnes"),
+                            Messages.get("check.detail.fourOnes", String.join("、", missing)), who));
                 }
             }
         }
         return findings;
     }
 
-    /** The village's 包村领导, else its 包村干部: whom the office calls about a finding. */
-    private String inCharge(List<Assignment> current) {
-        for (String role : List.of(Role.LEADER_IN_CHARGE, Role.CADRE_IN_CHARGE)) {
-            String names = current.stream().filter(a -> a.role().equals(role)).map(Assignment::cadreName)
-                    .distinct().collect(Collectors.joining("、"));
-            if (!names.isEmpty()) {
-                return roleLabel(role) + " " + names;
-            }
+    /**
+     * Whom the office calls about each village: its 包村领导, else its 包村干部 (names in the order of their
+     * postings, latest first, each once). Villages with neither are left out.
+     */
+    private Map<UUID, String> inCharge(List<UUID> villageIds, LocalDate on) {
+        Map<UUID, Map<String, java.util.LinkedHashSet<String>>> byVillage = new java.util.HashMap<>();
+        for (CadreRepository.InCharge p : repo.inCharge(villageIds, on,
+                List.of(Role.LEADER_IN_CHARGE, Role.CADRE_IN_CHARGE))) {
+            byVillage.computeIfAbsent(p.villageId(), k -> new java.util.HashMap<>())
+                    .computeIfAbsent(p.role(), k -> new java.util.LinkedHashSet<>()).add(p.cadreName());
         }
-        return Messages.get("check.nobodyInCharge");
+        Map<UUID, String> result = new java.util.HashMap<>();
+        byVillage.forEach((village, roles) -> {
+            String role = roles.containsKey(Role.LEADER_IN_CHARGE) ? Role.LEADER_IN_CHARGE : Role.CADRE_IN_CHARGE;
+            result.put(village, builtInRoleLabel(role) + " " + String.join("、", roles.get(role)));
+        });
+        return result;
+    }
+
+    /** The label of a built-in role (an office's own roles cannot take a built-in code). */
+    private static String builtInRoleLabel(String code) {
+        return Messages.get(Role.KEY + code);
     }
 
     private static String blank(String s) {

@@ -18,11 +18,18 @@ import picocli.CommandLine.Mixin;
  * The command line: {@code java -jar township-ledger.jar [command]}. With no command it opens the window.
  * stdout carries results only (scripts parse it); messages go to stderr.
  */
-@Command(name = "township-ledger", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-        subcommands = {InitCommand.class, DemoCommand.class, StatsCommand.class, VillagesCommand.class,
-            HouseholdsCommand.class, ReportCommand.class, CheckCommand.class, CadresCommand.Cadres.class,
-            CadresCommand.Units.class, CadresCommand.Assignments.class, PairingsCommand.class})
+@Command(name = "township-ledger", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class)
 public final class Cli implements Callable<Integer> {
+
+    /**
+     * The commands, in the order help lists them. Not in the annotation: picocli builds the model of every
+     * command it is given (reflection over all their options, a tenth of a second or more at every start), so
+     * {@link #run} gives it only the command named on the line, or all of them when none is (help, a typo).
+     */
+    static final List<Class<?>> COMMANDS = List.of(InitCommand.class, DemoCommand.class, StatsCommand.class,
+            VillagesCommand.class, HouseholdsCommand.class, ReportCommand.class, CheckCommand.class,
+            CadresCommand.Cadres.class, CadresCommand.Units.class, CadresCommand.Assignments.class,
+            PairingsCommand.class);
 
     @Mixin
     LedgerOptions ledger;
@@ -43,6 +50,10 @@ public final class Cli implements Callable<Integer> {
     public static int run(String[] args, PrintWriter out, PrintWriter err, GuiStarter gui) {
         Messages.use(Messages.choose(Args.optionValue(args, "--lang")));
         CommandLine cl = new CommandLine(new Cli(gui));
+        Class<?> named = commandNamed(args);
+        for (Class<?> command : named != null ? List.of(named) : COMMANDS) {
+            cl.addSubcommand(command);
+        }
         cl.setResourceBundle(ResourceBundle.getBundle("org.townshipledger.cli.CliMessages", Messages.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
         cl.setOut(out);
@@ -57,6 +68,28 @@ public final class Cli implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The command the line names: its first word that is neither an option nor the value of {@code --data-dir}
+     * or {@code --lang}, matched against the names in the commands' annotations (no picocli model built). Null
+     * when there is none or it is no command's name.
+     */
+    static Class<?> commandNamed(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--data-dir") || a.equals("--lang")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                for (Class<?> command : COMMANDS) {
+                    if (command.getAnnotation(Command.class).name().equals(a)) {
+                        return command;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     /** picocli words its errors in English; the common ones are said again in the user's language. */

@@ -3,6 +3,9 @@ package org.townshipledger.db;
 import static org.townshipledger.db.jooq.Tables.SETTING;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.townshipledger.common.InvalidInputException;
@@ -25,6 +28,14 @@ public final class SettingsStore {
     public Optional<String> get(String key) {
         return dsl.select(SETTING.SETTING_VALUE).from(SETTING).where(SETTING.SETTING_KEY.eq(key))
                 .fetchOptional(SETTING.SETTING_VALUE);
+    }
+
+    /** The values of those of {@code keys} that are set, read in one query. */
+    public Map<String, String> getAll(Collection<String> keys) {
+        Map<String, String> values = new HashMap<>();
+        dsl.select(SETTING.SETTING_KEY, SETTING.SETTING_VALUE).from(SETTING).where(SETTING.SETTING_KEY.in(keys))
+                .forEach(r -> values.put(r.value1(), r.value2()));
+        return values;
     }
 
     public void put(String key, String value) {
@@ -54,8 +65,9 @@ public final class SettingsStore {
                 get(PREPARER).orElse(""), get(REVIEWER).orElse(""));
     }
 
+    /** The working year alone (one setting read, where {@link #ledgerSettings} reads five). */
     public int workingYear() {
-        return ledgerSettings().workingYear();
+        return get(WORKING_YEAR).map(SettingsStore::parseYear).orElse(LedgerSettings.currentYear());
     }
 
     public void save(LedgerSettings settings) {

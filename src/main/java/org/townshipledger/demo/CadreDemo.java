@@ -20,9 +20,12 @@ import org.townshipledger.common.Sex;
 import org.townshipledger.village.Village;
 
 /**
- * Demo units, cadres and postings: every poverty village gets a first secretary and a work team, every village
- * a branch secretary and reserve cadres, leaders are put in charge; a few rules are broken on purpose so that
- * {@code check assignments} finds something.
+ * Demo units, cadres and postings. Every poverty village has a first secretary and a work team, every village a
+ * branch secretary, reserve cadres and a 包村干部 (one for two neighbouring villages); villages get their
+ * 包村领导, some a 下挂干部 or a 大学生村官; the units' other cadres (future 帮扶责任人) fill the register up to
+ * the scale's size. A few rules are broken on purpose so that {@code check assignments} finds something: a few
+ * 软弱涣散 villages without a first secretary, teams of two, postings ended early without a reason, villages
+ * short of young reserve cadres, missing 四个一, and villages without a 包村领导 (the 包村干部 is called then).
  */
 final class CadreDemo {
 
@@ -47,30 +50,45 @@ final class CadreDemo {
 
     /** Makes units, cadres and postings for the villages, and writes them through the service in one transaction. */
     void create(CadreService service, List<Village> villages, DemoScale scale, int year) {
-        int unitCount = scale == DemoScale.TOWNSHIP ? 40 : 400;
-        for (int i = 0; i < unitCount; i++) {
+        for (int i = 0; i < scale.units; i++) {
             units.add(unit(i));
         }
         LocalDate termStart = LocalDate.of(year - 1, 3, 1);
+        Cadre inCharge = null;
+        int weakWithoutPoverty = 0;
         for (int i = 0; i < villages.size(); i++) {
             Village v = villages.get(i);
-            boolean needsTeam = v.povertyVillage() || v.weakIn(year);
-            if (needsTeam && i % 17 != 3) {
+            boolean weak = v.weakIn(year);
+            // Every poverty village has its team; every third 软弱涣散 village that is not poor still waits for one.
+            boolean team = v.povertyVillage() || weak && weakWithoutPoverty++ % 3 != 1;
+            if (team) {
                 Unit sender = pick(units);
                 post(cadre(sender, Rank.SECTION_LEVEL, 30, 50), v, Role.FIRST_SECRETARY, termStart, sender);
                 int members = i % 11 == 5 ? 1 : 2;
                 for (int m = 0; m < members; m++) {
-                    post(cadre(sender, Rank.GENERAL, 24, 45), v, Role.TEAM_MEMBER, termStart, sender);
+                    post(cadre(sender, Rank.GENERAL, 24, 45), v, m == 0 && i % 2 == 0 ? Role.TEAM_LEADER
+                            : Role.TEAM_MEMBER, termStart, sender);
+                }
+                if (i % 13 == 2) {
+                    // A member who left after 14 months; every other one without a reason recorded.
+                    Unit from = pick(units);
+                    Assignment early = post(cadre(from, Rank.GENERAL, 24, 40), v, Role.TEAM_MEMBER, termStart, from);
+                    assignments.set(assignments.size() - 1, early.ended(LocalDate.of(year, 4, 30),
+                            i / 13 % 2 == 0 ? null : "因病调离"));
+                }
+                if (v.povertyVillage() && i % 3 == 0) {
+                    Unit from = pick(units);
+                    post(cadre(from, Rank.GENERAL, 28, 45), v, Role.SECONDED, termStart, from);
                 }
             }
-            if (needsTeam && i % 13 == 2) {
-                Unit sender = pick(units);
-                Assignment early = post(cadre(sender, Rank.GENERAL, 24, 40), v, Role.TEAM_MEMBER,
-                        termStart.minusYears(1), sender);
-                assignments.set(assignments.size() - 1, early.ended(LocalDate.of(year, 4, 30), null));
+            if (i % 31 != 9) {
+                Rank leaderRank = weak || i % 5 == 0 ? Rank.COUNTY_LEVEL : Rank.SECTION_LEVEL;
+                post(cadre(pick(units), leaderRank, 40, 58), v, Role.LEADER_IN_CHARGE, termStart, null);
             }
-            Rank leaderRank = v.weakIn(year) || i % 5 == 0 ? Rank.COUNTY_LEVEL : Rank.SECTION_LEVEL;
-            post(cadre(pick(units), leaderRank, 40, 58), v, Role.LEADER_IN_CHARGE, termStart, null);
+            if (i % 2 == 0 || inCharge == null) {
+                inCharge = cadre(null, Rank.GENERAL, 26, 50);
+            }
+            post(inCharge, v, Role.CADRE_IN_CHARGE, termStart, null);
             if (i % 19 != 7) {
                 post(cadre(null, Rank.VILLAGE_CADRE, 35, 60), v, Role.BRANCH_SECRETARY, LocalDate.of(year - 4, 1, 5), null);
             }
@@ -79,6 +97,13 @@ final class CadreDemo {
                 post(cadre(null, Rank.VILLAGE_CADRE, 22, i % 23 == 6 ? 45 : 34), v, Role.RESERVE,
                         LocalDate.of(year - 1, 1, 1), null);
             }
+            if (i % 10 == 1) {
+                post(cadre(null, Rank.GENERAL, 23, 29), v, Role.COLLEGE_GRADUATE, LocalDate.of(year - 1, 9, 1), null);
+            }
+        }
+        // The units' other cadres, not posted at a village: the register's size for the scale.
+        while (cadres.size() < scale.cadres) {
+            cadre(pick(units), random.nextInt(10) < 3 ? Rank.SECTION_LEVEL : Rank.GENERAL, 25, 58);
         }
         Map<UUID, String> paths = new LinkedHashMap<>();
         for (Village v : villages) {

@@ -161,6 +161,53 @@ class CadreServiceTest {
     }
 
     @Test
+    void anEarlyEndCountsWholeMonthsAsPeriodDoes() {
+        Village v = village("王家湾村", false, false);
+        reserves(v);
+        // One day short of two years: 1 year, 11 months and 30 days.
+        Assignment shortOfTwo = post(cadre("钱队员", 1990, Rank.GENERAL), v, Role.TEAM_MEMBER, LocalDate.of(2023, 7, 15));
+        cadres.end(shortOfTwo, LocalDate.of(2025, 7, 14), null);
+        // Exactly two years, and a part-time posting ended early: neither is found.
+        Assignment two = post(cadre("孙队员", 1991, Rank.GENERAL), v, Role.TEAM_LEADER, LocalDate.of(2023, 7, 15));
+        cadres.end(two, LocalDate.of(2025, 7, 15), null);
+        Assignment partTime = post(cadre("周干部", 1988, Rank.GENERAL), v, Role.CADRE_IN_CHARGE, LocalDate.of(2025, 1, 1));
+        cadres.end(partTime, LocalDate.of(2025, 3, 1), null);
+        // Ended early the year before: not this year's finding.
+        Assignment lastYear = post(cadre("吴队员", 1992, Rank.GENERAL), v, Role.TEAM_MEMBER, LocalDate.of(2023, 1, 1));
+        cadres.end(lastYear, LocalDate.of(2024, 12, 31), null);
+
+        assertThat(cadres.checkAssignments(YEAR)).extracting(Finding::detail)
+                .containsExactly("钱队员（驻村工作队员）任职不满 2 年：2023-07-15 至 2025-07-14，未填写离任原因");
+        assertThat(cadres.checkAssignments(YEAR - 1)).extracting(Finding::detail)
+                .contains("吴队员（驻村工作队员）任职不满 2 年：2023-01-01 至 2024-12-31，未填写离任原因");
+    }
+
+    @Test
+    void theThresholdsAreSettings() {
+        Village v = village("龙泉村", true, false);
+        post(cadre("李书记", 1985, Rank.SECTION_LEVEL), v, Role.FIRST_SECRETARY, LocalDate.of(2024, 3, 1));
+        post(cadre("王队员", 1990, Rank.GENERAL), v, Role.TEAM_MEMBER, LocalDate.of(2024, 3, 1));
+        post(cadre("后备甲", 1988, Rank.VILLAGE_CADRE), v, Role.RESERVE, LocalDate.of(2024, 1, 1));
+        Assignment early = post(cadre("钱队员", 1990, Rank.GENERAL), v, Role.TEAM_MEMBER, LocalDate.of(2024, 1, 1));
+        cadres.end(early, LocalDate.of(2025, 6, 30), null);
+        assertThat(rulesFor("龙泉村")).containsExactly("工作队人数不足", "未满期离任无原因", "后备干部不足");
+
+        SettingsStore settings = new SettingsStore(db.dsl());
+        settings.put(AssignmentRules.MIN_TEAM_SIZE, "2");
+        settings.put(AssignmentRules.MIN_POSTING_YEARS, "1");
+        settings.put(AssignmentRules.MIN_RESERVES, "1");
+        settings.put(AssignmentRules.RESERVE_MAX_AGE, " 37 ");
+        assertThat(cadres.rules()).isEqualTo(new AssignmentRules(2, 1, 1, 37));
+        assertThat(rulesFor("龙泉村")).isEmpty();
+
+        settings.put(AssignmentRules.RESERVE_MAX_AGE, "36");
+        assertThat(cadres.checkAssignments(YEAR)).extracting(Finding::detail)
+                .containsExactly("36 岁及以下的后备干部只有 0 人，应不少于 1 人");
+        settings.put(AssignmentRules.RESERVE_MAX_AGE, "很多");
+        assertThat(cadres.rules()).isEqualTo(new AssignmentRules(2, 1, 1, 35));
+    }
+
+    @Test
     void twoFullTimePostingsAtOnceAreRefusedNamingTheOther() {
         Village a = village("大石村", true, false);
         Village b = village("龙泉村", true, false);

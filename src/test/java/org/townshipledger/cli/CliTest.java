@@ -97,6 +97,20 @@ class CliTest {
     }
 
     @Test
+    void onlyTheCommandNamedIsBuiltAndAnOptionValueIsNoCommandName() {
+        assertThat(Cli.commandNamed(new String[] {"--data-dir", "check", "--lang", "stats", "check", "assignments"}))
+                .isEqualTo(CheckCommand.class);
+        assertThat(Cli.commandNamed(new String[] {"--lang=en", "assignments", "list"}))
+                .isEqualTo(CadresCommand.Assignments.class);
+        assertThat(Cli.commandNamed(new String[] {"--help"})).isNull();
+        assertThat(Cli.commandNamed(new String[] {"chek", "assignments"})).isNull();
+
+        Result typo = run("chek");
+        assertThat(typo.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(typo.err()).contains("chek").contains("villages").contains("households");
+    }
+
+    @Test
     void noCommandOpensTheWindow() {
         Result r = run("--data-dir", ledger("x"));
 

@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.townshipledger.cadre.Assignment;
+import org.townshipledger.cadre.CadreService;
+import org.townshipledger.cadre.Finding;
+import org.townshipledger.cadre.Role;
 import org.townshipledger.common.IdNumber;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.LedgerSettings;
@@ -61,6 +65,26 @@ class DemoDataTest {
             LedgerSettings settings = new SettingsStore(db.dsl()).ledgerSettings();
             assertThat(settings.township()).isEqualTo("青石镇");
             assertThat(settings.workingYear()).isEqualTo(DemoData.DEMO_YEAR);
+        }
+    }
+
+    @Test
+    void townshipCadresStaffEveryPovertyVillageAndBreakSomeRulesOnPurpose() {
+        DemoData.create(dir, DemoScale.TOWNSHIP, 1);
+
+        try (Database db = Database.open(dir)) {
+            CadreService cadres = new CadreService(db);
+            assertThat(cadres.unitCount()).isEqualTo(40);
+            assertThat(cadres.cadreCount()).isBetween(140, 170);
+            java.time.LocalDate on = java.time.LocalDate.of(DemoData.DEMO_YEAR, 12, 31);
+            List<Village> poor = new VillageService(db).villages().stream().filter(Village::povertyVillage).toList();
+            assertThat(poor).isNotEmpty().allSatisfy(v -> {
+                List<Assignment> team = cadres.team(v.id(), on);
+                assertThat(team).as(v.name()).anyMatch(a -> a.role().equals(Role.FIRST_SECRETARY));
+                assertThat(team.stream().filter(a -> Role.WORK_TEAM.contains(a.role()))).as(v.name()).hasSizeGreaterThan(1);
+            });
+            List<Finding> findings = cadres.checkAssignments(DemoData.DEMO_YEAR);
+            assertThat(findings.stream().map(Finding::rule).distinct()).hasSizeGreaterThanOrEqualTo(3);
         }
     }
 
