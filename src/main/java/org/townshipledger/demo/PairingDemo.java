@@ -78,7 +78,7 @@ final class PairingDemo {
                 add(k.id(), null, TargetKind.TOWNSHIP, null, null, null, start(from));
             }
         }
-        students(service, current, byId, from);
+        students(service, current, byId, organOf, from);
         service.insertAll(pairings);
         int made = pairings.size();
         pairings.clear();
@@ -181,18 +181,33 @@ final class PairingDemo {
     }
 
     /** Each section-level cadre posted in a village helps a student of that village, while there are any. */
-    private void students(PairingService service, List<Assignment> current, Map<UUID, Cadre> byId, LocalDate from) {
+    /**
+     * Each section-level cadre helps a student: of the village where the cadre is posted, else of a village the
+     * cadre's organ helps, else of any village with one left (one cadre in forty has none yet, for the check).
+     */
+    private void students(PairingService service, List<Assignment> current, Map<UUID, Cadre> byId,
+                          Map<UUID, Unit> organOf, LocalDate from) {
         Map<UUID, List<Student>> byVillage = service.students().stream()
-                .collect(Collectors.groupingBy(Student::villageId));
-        Set<UUID> done = new HashSet<>();
-        for (Assignment a : current) {
-            Cadre k = byId.get(a.cadreId());
-            List<Student> here = byVillage.getOrDefault(a.villageId(), List.of());
-            if (k == null || k.rank() != Rank.SECTION_LEVEL || here.isEmpty() || !done.add(k.id())) {
+                .collect(Collectors.groupingBy(Student::villageId, java.util.LinkedHashMap::new, Collectors.toList()));
+        Map<UUID, UUID> postedAt = new HashMap<>();
+        current.forEach(a -> postedAt.putIfAbsent(a.cadreId(), a.villageId()));
+        Map<UUID, UUID> organVillage = new HashMap<>();
+        organOf.forEach((village, organ) -> organVillage.putIfAbsent(organ.id(), village));
+        List<Cadre> section = byId.values().stream().filter(k -> k.rank() == Rank.SECTION_LEVEL)
+                .sorted(java.util.Comparator.comparing(k -> k.id().toString())).toList();
+        for (Cadre k : section) {
+            if (random.nextInt(40) == 0) {
                 continue;
             }
-            Student s = here.remove(here.size() - 1);
-            add(k.id(), null, TargetKind.STUDENT, s.householdId(), s.memberId(), null, start(from));
+            UUID village = postedAt.getOrDefault(k.id(), organVillage.get(k.unitId()));
+            List<Student> here = village == null ? List.of() : byVillage.getOrDefault(village, List.of());
+            if (here.isEmpty()) {
+                here = byVillage.values().stream().filter(l -> !l.isEmpty()).findFirst().orElse(List.of());
+            }
+            if (!here.isEmpty()) {
+                Student st = here.remove(here.size() - 1);
+                add(k.id(), null, TargetKind.STUDENT, st.householdId(), st.memberId(), null, start(from));
+            }
         }
     }
 

@@ -153,12 +153,7 @@ public final class PairingRepository {
     public List<Link> links(LocalDate on) {
         return dsl.select(PAIRING.ID, PAIRING.HELPER_CADRE_ID, PAIRING.HELPER_UNIT_ID, PAIRING.TARGET_KIND,
                         PAIRING.HOUSEHOLD_ID, PAIRING.MEMBER_ID, PAIRING.VILLAGE_ID)
-                .from(PAIRING)
-                .leftJoin(HOUSEHOLD).on(HOUSEHOLD.ID.eq(PAIRING.HOUSEHOLD_ID))
-                .leftJoin(HOUSEHOLD_MEMBER).on(HOUSEHOLD_MEMBER.ID.eq(PAIRING.MEMBER_ID))
-                // A household or student in the recycle bin no longer counts towards anybody's load.
-                .where(PAIRING.DELETED_AT.isNull().and(activeOn(on)).and(HOUSEHOLD.DELETED_AT.isNull())
-                        .and(HOUSEHOLD_MEMBER.DELETED_AT.isNull()))
+                .from(PAIRING).where(PAIRING.DELETED_AT.isNull().and(activeOn(on)))
                 .fetch(r -> new Link(r.value1(), r.value2(), r.value3(), TargetKind.valueOf(r.value4()), r.value5(),
                         r.value6(), r.value7()));
     }
@@ -175,11 +170,18 @@ public final class PairingRepository {
     public List<UncoveredHousehold> uncovered(UUID villageId, LocalDate on) {
         // Covered households first (one pass over the pairings), then the poor ones in list order minus those:
         // a correlated NOT EXISTS probed the pairings once per household.
-        java.util.Set<UUID> covered = new java.util.HashSet<>(dsl.selectDistinct(PAIRING.HOUSEHOLD_ID).from(PAIRING)
-                .join(CADRE).on(CADRE.ID.eq(PAIRING.HELPER_CADRE_ID))
+        // (Joining the cadres here read a cadre row per pairing; the few removed cadres are looked up instead.)
+        java.util.Set<UUID> cadresGone = new java.util.HashSet<>(dsl.select(CADRE.ID).from(CADRE)
+                .where(CADRE.DELETED_AT.isNotNull()).fetch(CADRE.ID));
+        java.util.Set<UUID> covered = new java.util.HashSet<>();
+        dsl.select(PAIRING.HOUSEHOLD_ID, PAIRING.HELPER_CADRE_ID).from(PAIRING)
                 .where(PAIRING.TARGET_KIND.eq(TargetKind.HOUSEHOLD.name()).and(PAIRING.DELETED_AT.isNull())
-                        .and(CADRE.DELETED_AT.isNull()).and(activeOn(on)))
-                .fetch(PAIRING.HOUSEHOLD_ID));
+                        .and(PAIRING.HELPER_CADRE_ID.isNotNull()).and(activeOn(on)))
+                .fetch().forEach(r -> {
+                    if (!cadresGone.contains(r.value2())) {
+                        covered.add(r.value1());
+                    }
+                });
         Condition poor = HOUSEHOLD.DELETED_AT.isNull()
                 .and(HOUSEHOLD.CATEGORY.isNotNull().or(HOUSEHOLD.MONITORING_TYPE.isNotNull()));
         if (villageId != null) {
@@ -209,25 +211,39 @@ public final class PairingRepository {
     }
 
     /**
-     * Running pairings whose helper ({0}) or target ({1}) is no longer in the ledger (in the recycle bin), by id.
-     * One small query per kind of record, each starting from the removed rows.
+     * Of these running pairings, those whose helper ({0}) or target ({1}) is no longer in the ledger (in the
+     * recycle bin), by id. The removed records are looked up by key or through an index, never by reading every
+     * household or member row (a county has 400,000 members).
      */
-    public Map<UUID, boolean[]> strays(LocalDate on) {
+    public Map<UUID, boolean[]> strays(List<Link> links) {
+        java.util.Set<UUID> cadresGone = new java.util.HashSet<>(dsl.select(CADRE.ID).from(CADRE)
+                .where(CADRE.DELETED_AT.isNotNull()).fetch(CADRE.ID));
+        java.util.Set<UUID> unitsGone = new java.util.HashSet<>(dsl.select(UNIT.ID).from(UNIT)
+                .where(UNIT.DELETED_AT.isNotNull()).fetch(UNIT.ID));
+        java.util.Set<UUID> villagesGone = new java.util.HashSet<>(dsl.select(VILLAGE.ID).from(VILLAGE)
+                .where(VILLAGE.DELETED_AT.isNotNull()).fetch(VILLAGE.ID));
+        // A range, not IS NOT NULL, so that H2 reads it from the index that starts with deleted_at.
+        java.util.Set<UUID> householdsGone = new java.util.HashSet<>(dsl.select(HOUSEHOLD.ID).from(HOUSEHOLD)
+                .where(HOUSEHOLD.DELETED_AT.ge(java.time.OffsetDateTime.parse("1900-01-01T00:00:00Z")))
+                .fetch(HOUSEHOLD.ID));
+        List<UUID> students = links.stream().map(Link::memberId).filter(java.util.Objects::nonNull).distinct()
+                .toList();
+        java.util.Set<UUID> membersGone = new java.util.HashSet<>();
+        for (int i = 0; i < students.size(); i += 5000) {
+            membersGone.addAll(dsl.select(HOUSEHOLD_MEMBER.ID).from(HOUSEHOLD_MEMBER)
+                    .where(HOUSEHOLD_MEMBER.ID.in(students.subList(i, Math.min(students.size(), i + 5000)))
+                            .and(HOUSEHOLD_MEMBER.DELETED_AT.isNotNull()))
+                    .fetch(HOUSEHOLD_MEMBER.ID));
+        }
         Map<UUID, boolean[]> out = new java.util.LinkedHashMap<>();
-        Condition running = PAIRING.DELETED_AT.isNull().and(activeOn(on));
-        dsl.select(PAIRING.ID).from(CADRE).join(PAIRING).on(PAIRING.HELPER_CADRE_ID.eq(CADRE.ID))
-                .where(CADRE.DELETED_AT.isNotNull().and(running))
-                .union(dsl.select(PAIRING.ID).from(UNIT).join(PAIRING).on(PAIRING.HELPER_UNIT_ID.eq(UNIT.ID))
-                        .where(UNIT.DELETED_AT.isNotNull().and(running)))
-                .fetch(PAIRING.ID).forEach(id -> out.computeIfAbsent(id, x -> new boolean[2])[0] = true);
-        dsl.select(PAIRING.ID).from(HOUSEHOLD).join(PAIRING).on(PAIRING.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
-                .where(HOUSEHOLD.DELETED_AT.isNotNull().and(running))
-                .union(dsl.select(PAIRING.ID).from(HOUSEHOLD_MEMBER).join(PAIRING)
-                        .on(PAIRING.MEMBER_ID.eq(HOUSEHOLD_MEMBER.ID))
-                        .where(HOUSEHOLD_MEMBER.DELETED_AT.isNotNull().and(running)))
-                .union(dsl.select(PAIRING.ID).from(VILLAGE).join(PAIRING).on(PAIRING.VILLAGE_ID.eq(VILLAGE.ID))
-                        .where(VILLAGE.DELETED_AT.isNotNull().and(running)))
-                .fetch(PAIRING.ID).forEach(id -> out.computeIfAbsent(id, x -> new boolean[2])[1] = true);
+        for (Link l : links) {
+            boolean helperGone = cadresGone.contains(l.cadreId()) || unitsGone.contains(l.unitId());
+            boolean targetGone = householdsGone.contains(l.householdId()) || membersGone.contains(l.memberId())
+                    || (l.target() == TargetKind.VILLAGE && villagesGone.contains(l.villageId()));
+            if (helperGone || targetGone) {
+                out.put(l.id(), new boolean[] {helperGone, targetGone});
+            }
+        }
         return out;
     }
 

@@ -357,8 +357,14 @@ public final class PairingService {
         final Map<UUID, List<Link>> linksByCadre;
         final Map<UUID, List<Link>> linksByUnit;
 
+        /** Running pairings whose helper or target is in the recycle bin: {helper gone, target gone}. */
+        final Map<UUID, boolean[]> strays;
+
         Facts(LocalDate on) {
-            links = repo.links(on);
+            List<Link> running = repo.links(on);
+            strays = repo.strays(running);
+            // A household or student in the recycle bin no longer counts towards anybody's load.
+            links = running.stream().filter(l -> !strays.containsKey(l.id()) || !strays.get(l.id())[1]).toList();
             cadres = PairingService.this.cadres.cadres(null, null, null).stream()
                     .collect(Collectors.toMap(Cadre::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
             units = PairingService.this.cadres.units().stream()
@@ -450,7 +456,7 @@ public final class PairingService {
             }
         }
         // Pairings whose helper or target left: found by ids first, read in full only for those few.
-        Map<UUID, boolean[]> strays = repo.strays(on);
+        Map<UUID, boolean[]> strays = f.strays;
         Map<UUID, LocalDate> left = repo.postingsEnded(on);
         Set<UUID> ids = new LinkedHashSet<>(strays.keySet());
         f.links.stream().filter(l -> l.cadreId() != null && left.containsKey(l.cadreId())).map(Link::id)
