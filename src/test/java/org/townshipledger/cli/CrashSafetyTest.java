@@ -1,0 +1,55 @@
+package org.townshipledger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 10, point 1: every commit the program has reported survives a SIGKILL. Fifty writer processes save
+ * villages through the services (single saves and bulk inserts with CHECKPOINT SYNC) and are killed 150–900 ms
+ * after their first commit; each ledger must then open, read in every table, and hold every village reported
+ * committed, with its groups. The same code as {@code crash-test run}; two trials at a time, as on two cores.
+ */
+class CrashSafetyTest {
+
+    static final int TRIALS = 50;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCommittedRecordSurvivesSigkill() {
+        List<String> lines = new ArrayList<>();
+        CrashTrials.Summary summary = CrashTrials.run(
+                new CrashTrials.Config(TRIALS, dir, 150, 900, 20261126L, 2), t -> lines.add(t.line()));
+
+        List<String> failed = summary.trials().stream().filter(t -> !t.passed()).map(CrashTrials.Trial::line).toList();
+        assertThat(failed).as("failed trials (all: %s)", lines).isEmpty();
+        assertThat(summary.trials()).hasSize(TRIALS);
+        assertThat(summary.passed()).isEqualTo(TRIALS);
+        for (CrashTrials.Trial t : summary.trials()) {
+            assertThat(t.committed()).as("trial %d: commits reported before the kill", t.number()).isPositive();
+            assertThat(t.found()).as("trial %d: committed villages found after reopening", t.number())
+                    .isEqualTo(t.committed());
+            assertThat(t.villages()).as("trial %d: villages in the ledger", t.number())
+                    .isBetween(t.committed(), t.committed() + CrashTrials.BULK_SIZE);
+            assertThat(t.tableRows()).as("trial %d: tables read", t.number())
+                    .containsKeys("VILLAGE", "VILLAGE_GROUP", "SETTING", "flyway_schema_history");
+            assertThat(t.tableRows().get("VILLAGE_GROUP")).as("trial %d: groups", t.number())
+                    .isEqualTo(t.villages() * CrashTrials.GROUPS.size());
+            if (!isWindows()) {
+                assertThat(t.writerExit()).as("trial %d: writer killed by SIGKILL (128 + 9)", t.number()).isEqualTo(137);
+            }
+        }
+        assertThat((double) summary.recordsChecked() / TRIALS).as("records per trial on average").isGreaterThan(0);
+        assertThat(summary.line()).isEqualTo("trials 50, passed 50, records checked " + summary.recordsChecked());
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase().startsWith("windows");
+    }
+}
