@@ -31,13 +31,17 @@ final class CrashTestCommand extends GroupCommand {
         @Option(names = "--max-records", paramLabel = "N", descriptionKey = "crashMaxRecords")
         long maxRecords;
 
+        @Option(names = "--parent-pid", paramLabel = "PID", descriptionKey = "crashParentPid")
+        Long parentPid;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
             try (Database db = Database.open(ledger.dataDir())) {
-                CrashTrials.write(db, spec.commandLine().getOut(), maxRecords);
+                CrashTrials.write(db, spec.commandLine().getOut(), maxRecords,
+                        parentPid == null ? java.util.Optional.empty() : ProcessHandle.of(parentPid));
             }
             return ExitCodes.OK;
         }

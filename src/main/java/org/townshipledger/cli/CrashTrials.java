@@ -1,10 +1,7 @@
 package org.townshipledger.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +40,8 @@ import org.townshipledger.village.VillageService;
 final class CrashTrials {
 
     static final String COMMITTED = "COMMITTED ";
+    /** A copy of the ledger file as the killed writer left it (H2 can open it under this name too). */
+    static final String AS_KILLED = "as-killed.mv.db";
     /** Every {@code BULK_EVERY}-th write is a bulk insert of {@code BULK_SIZE} villages (one transaction + CHECKPOINT SYNC). */
     static final int BULK_EVERY = 10;
     static final int BULK_SIZE = 5;
@@ -115,11 +113,12 @@ final class CrashTrials {
     // ---- the writer --------------------------------------------------------------------------------------
 
     /**
-     * Saves villages until killed, stdout closed, or {@code maxRecords} written (0: no limit), and prints
+     * Saves villages until killed, stdout broken, the {@code parent} process gone (so that no writer outlives an
+     * orchestrator that died), or {@code maxRecords} written (0: no limit), and prints
      * {@code COMMITTED <name>} for each once its commit has returned. Single saves go through
      * {@link VillageService#save}; every tenth write is {@link VillageService#insertAll} of five villages.
      */
-    static void write(Database db, PrintWriter out, long maxRecords) {
+    static void write(Database db, PrintWriter out, long maxRecords, java.util.Optional<ProcessHandle> parent) {
         VillageService villages = new VillageService(db);
         long first = villages.villageCount(); // names stay unique when a writer runs on a ledger written before
         long n = 0;
@@ -138,8 +137,8 @@ final class CrashTrials {
                 out.println(COMMITTED + v.name());
             }
             out.flush();
-            if (out.checkError()) {
-                return; // nobody reads any more (the orchestrator is gone): stop, do not write forever
+            if (out.checkError() || parent.map(h -> !h.isAlive()).orElse(false)) {
+                return; // the orchestrator is gone: stop, do not write forever
             }
         }
     }
@@ -208,36 +207,42 @@ final class CrashTrials {
             throw new UncheckedIOException(e);
         }
         Path stderr = dataDir.resolve("writer-stderr.txt");
+        // stdout goes to a file, not a pipe: a pipe read while the JDK reaps the killed process can fail with
+        // "Stream closed" and lose the last lines. The file keeps every byte the writer wrote before the kill.
+        Path stdout = dataDir.resolve("writer-stdout.txt");
         ProcessBuilder pb = new ProcessBuilder(writerCommand(dataDir))
-                .redirectError(stderr.toFile())
-                .redirectInput(ProcessBuilder.Redirect.PIPE);
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
         Process p;
         try {
             p = pb.start();
         } catch (IOException e) {
             return failed(number, dataDir, List.of(), -1, -1, "writer did not start: " + e.getMessage());
         }
-        StdoutReader reader = new StdoutReader(p.getInputStream());
-        Thread readerThread = new Thread(reader, "crash-test-reader-" + number);
-        readerThread.setDaemon(true);
-        readerThread.start();
         long killedAfter = -1;
         try {
             p.getOutputStream().close();
-            if (!reader.firstCommit.await(FIRST_COMMIT_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-                return failed(number, dataDir, reader.names(), -1, exitOf(p),
-                        "no commit within " + FIRST_COMMIT_TIMEOUT_MS + " ms; " + tail(stderr));
+            long deadline = System.nanoTime() + FIRST_COMMIT_TIMEOUT_MS * 1_000_000;
+            // Polls the file for the first COMMITTED line; waitFor returns at once if the writer dies meanwhile.
+            while (committedNames(stdout).isEmpty()) {
+                if (p.waitFor(5, TimeUnit.MILLISECONDS)) {
+                    return failed(number, dataDir, committedNames(stdout), -1, p.exitValue(),
+                            "writer stopped before its first commit; " + tail(stderr));
+                }
+                if (System.nanoTime() > deadline) {
+                    return failed(number, dataDir, List.of(), -1, exitOf(p),
+                            "no commit within " + FIRST_COMMIT_TIMEOUT_MS + " ms; " + tail(stderr));
+                }
             }
             long start = System.nanoTime();
             // Waits out the delay, returning early only if the writer stops by itself (which fails the trial).
             if (p.waitFor(delayMs, TimeUnit.MILLISECONDS)) {
-                return failed(number, dataDir, reader.names(), -1, p.exitValue(),
+                return failed(number, dataDir, committedNames(stdout), -1, p.exitValue(),
                         "writer stopped by itself; " + tail(stderr));
             }
             p.destroyForcibly(); // SIGKILL on Linux and macOS, TerminateProcess on Windows
             killedAfter = (System.nanoTime() - start) / 1_000_000;
             p.waitFor();
-            readerThread.join(); // the pipe is closed now that the writer is dead: EOF comes at once
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -248,7 +253,48 @@ final class CrashTrials {
                 p.destroyForcibly();
             }
         }
-        return check(number, dataDir, reader.names(), killedAfter, p.exitValue(), reader.error);
+        try {
+            // The file as the kill left it, before reopening changes it: kept with a failed trial for study.
+            Files.copy(Database.ledgerFile(dataDir), dataDir.resolve(AS_KILLED));
+            return check(number, dataDir, committedNames(stdout), killedAfter, p.exitValue());
+        } catch (IOException | UncheckedIOException e) {
+            return failed(number, dataDir, List.of(), killedAfter, p.exitValue(),
+                    "reading the writer's stdout or copying the ledger: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The names of the COMMITTED lines in the writer's stdout. Only whole lines count: a line cut short by the kill
+     * (no newline yet) is left out, since its name may be cut too.
+     */
+    static List<String> committedNames(Path stdout) {
+        String text;
+        try {
+            text = Files.exists(stdout) ? Files.readString(stdout, StandardCharsets.UTF_8) : "";
+        } catch (java.nio.charset.MalformedInputException e) {
+            // A UTF-8 character cut by the kill at the very end: read what precedes it.
+            try {
+                byte[] bytes = Files.readAllBytes(stdout);
+                int end = bytes.length;
+                while (end > 0 && bytes[end - 1] != '\n') {
+                    end--;
+                }
+                text = new String(bytes, 0, end, StandardCharsets.UTF_8);
+            } catch (IOException e2) {
+                throw new UncheckedIOException(e2);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int lastNewline = text.lastIndexOf('\n');
+        List<String> names = new ArrayList<>();
+        for (String line : text.substring(0, lastNewline + 1).split("\n")) {
+            String l = line.strip();
+            if (l.startsWith(COMMITTED)) {
+                names.add(l.substring(COMMITTED.length()));
+            }
+        }
+        return names;
     }
 
     private static int exitOf(Process p) {
@@ -256,10 +302,7 @@ final class CrashTrials {
     }
 
     /** Reopens the ledger the killed writer left and compares it with what the writer reported committed. */
-    static Trial check(int number, Path dataDir, List<String> committed, long killedAfter, int exit, String readError) {
-        if (readError != null) {
-            return failed(number, dataDir, committed, killedAfter, exit, "reading the writer's stdout: " + readError);
-        }
+    static Trial check(int number, Path dataDir, List<String> committed, long killedAfter, int exit) {
         Set<String> distinct = new LinkedHashSet<>(committed);
         if (distinct.size() != committed.size()) {
             return failed(number, dataDir, committed, killedAfter, exit, "the writer reported a name twice");
@@ -311,7 +354,8 @@ final class CrashTrials {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.townshipledger.app.Launcher");
-        cmd.addAll(List.of("crash-test", "writer", "--data-dir", dataDir.toAbsolutePath().toString(), "--lang", "en"));
+        cmd.addAll(List.of("crash-test", "writer", "--data-dir", dataDir.toAbsolutePath().toString(), "--lang", "en",
+                "--parent-pid", Long.toString(ProcessHandle.current().pid())));
         return cmd;
     }
 
@@ -335,51 +379,6 @@ final class CrashTrials {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Collects the names of the writer's COMMITTED lines. Only whole lines count: a line cut short by the kill
-     * (no newline) is dropped, since its name may be cut too. Ends at EOF, which comes when the writer dies.
-     */
-    static final class StdoutReader implements Runnable {
-        private final InputStream in;
-        private final List<String> names = new ArrayList<>();
-        final CountDownLatch firstCommit = new CountDownLatch(1);
-        volatile String error;
-
-        StdoutReader(InputStream in) {
-            this.in = in;
-        }
-
-        synchronized List<String> names() {
-            return List.copyOf(names);
-        }
-
-        private synchronized void add(String name) {
-            names.add(name);
-        }
-
-        @Override
-        public void run() {
-            try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                StringBuilder line = new StringBuilder();
-                int c;
-                while ((c = r.read()) != -1) {
-                    if (c != '\n') {
-                        line.append((char) c);
-                        continue;
-                    }
-                    String l = line.toString().strip();
-                    line.setLength(0);
-                    if (l.startsWith(COMMITTED)) {
-                        add(l.substring(COMMITTED.length()));
-                        firstCommit.countDown();
-                    }
-                }
-            } catch (IOException e) {
-                error = e.getMessage();
-            }
         }
     }
 }

@@ -2,9 +2,14 @@ package org.townshipledger.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +33,7 @@ class CrashSafetyTest {
                 new CrashTrials.Config(TRIALS, dir, 150, 900, 20261126L, 2), t -> lines.add(t.line()));
 
         List<String> failed = summary.trials().stream().filter(t -> !t.passed()).map(CrashTrials.Trial::line).toList();
+        keepFailedLedgers(summary);
         assertThat(failed).as("failed trials (all: %s)", lines).isEmpty();
         assertThat(summary.trials()).hasSize(TRIALS);
         assertThat(summary.passed()).isEqualTo(TRIALS);
@@ -47,6 +53,28 @@ class CrashSafetyTest {
         }
         assertThat((double) summary.recordsChecked() / TRIALS).as("records per trial on average").isGreaterThan(0);
         assertThat(summary.line()).isEqualTo("trials 50, passed 50, records checked " + summary.recordsChecked());
+    }
+
+    /** The temp folder goes when the test ends: a failed trial's ledger and writer stderr are copied to target/. */
+    private static void keepFailedLedgers(CrashTrials.Summary summary) {
+        Path keep = Path.of("target", "crash-test-failures");
+        for (CrashTrials.Trial t : summary.trials()) {
+            if (t.passed() || !Files.isDirectory(t.dataDir())) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(t.dataDir())) {
+                for (Path f : files.toList()) {
+                    Path to = keep.resolve(t.dataDir().getFileName()).resolve(t.dataDir().relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static boolean isWindows() {
