@@ -34,6 +34,8 @@ class CrashSafetyTest {
 
         List<String> failed = summary.trials().stream().filter(t -> !t.passed()).map(CrashTrials.Trial::line).toList();
         keepFailedLedgers(summary);
+        lines.forEach(System.out::println); // tests may print; the summary line goes to the surefire report
+        System.out.println(summary.line());
         assertThat(failed).as("failed trials (all: %s)", lines).isEmpty();
         assertThat(summary.trials()).hasSize(TRIALS);
         assertThat(summary.passed()).isEqualTo(TRIALS);
