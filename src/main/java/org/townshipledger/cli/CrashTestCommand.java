@@ -39,9 +39,13 @@ final class CrashTestCommand extends GroupCommand {
 
         @Override
         public Integer call() {
+            java.util.Optional<ProcessHandle> parent = parentPid == null ? java.util.Optional.empty()
+                    : ProcessHandle.of(parentPid);
+            if (parentPid != null && parent.isEmpty()) {
+                return ExitCodes.OK; // the orchestrator is already gone
+            }
             try (Database db = Database.open(ledger.dataDir())) {
-                CrashTrials.write(db, spec.commandLine().getOut(), maxRecords,
-                        parentPid == null ? java.util.Optional.empty() : ProcessHandle.of(parentPid));
+                CrashTrials.write(db, spec.commandLine().getOut(), maxRecords, parent);
             }
             return ExitCodes.OK;
         }
