@@ -46,6 +46,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--full-id", descriptionKey = "fullId")
     boolean fullId;
 
+    /** Only the first N data rows, for trying a layout and for benchmarks (bench/report-households.sh). */
+    @Option(names = "--limit", paramLabel = "N", hidden = true)
+    int limit;
+
     @Spec
     CommandSpec spec;
 
@@ -65,7 +69,8 @@ final class ReportCommand implements Callable<Integer> {
                 throw new InvalidInputException(Messages.get("cli.usage.missing", "--out"));
             }
             UUID villageId = village == null ? null : reports.village(village).id();
-            ReportParams params = new ReportParams(year != null ? year : reports.workingYear(), villageId, fullId);
+            ReportParams params = new ReportParams(year != null ? year : reports.workingYear(), villageId, fullId,
+                    Math.max(0, limit));
             reports.write(sheet, params, f, out, Progress.NONE);
             stdout.println(out.toAbsolutePath());
         }

@@ -714,13 +714,13 @@ public final class HouseholdRepository {
      * with that year's 两不愁三保障 check when there is one. Rows are fetched lazily so 100,000 households
      * never sit in memory together.
      */
-    public void forEachRegisterLine(int year, UUID villageId, java.util.function.Consumer<RegisterLine> sink) {
+    public void forEachRegisterLine(int year, UUID villageId, int limit, java.util.function.Consumer<RegisterLine> sink) {
         Condition c = HOUSEHOLD.DELETED_AT.isNull()
                 .and(HOUSEHOLD.CATEGORY.isNotNull().or(HOUSEHOLD.MONITORING_TYPE.isNotNull()));
         if (villageId != null) {
             c = c.and(HOUSEHOLD.VILLAGE_ID.eq(villageId));
         }
-        try (var cursor = dsl.select(VILLAGE.NAME, VILLAGE_GROUP.NAME, HOUSEHOLD.HEAD_NAME, HOUSEHOLD.HEAD_ID_NUMBER,
+        var query = dsl.select(VILLAGE.NAME, VILLAGE_GROUP.NAME, HOUSEHOLD.HEAD_NAME, HOUSEHOLD.HEAD_ID_NUMBER,
                         HOUSEHOLD.MEMBER_COUNT, HOUSEHOLD.CATEGORY, HOUSEHOLD.MAIN_CAUSE, HOUSEHOLD.POVERTY_STATUS,
                         HOUSEHOLD.EXIT_YEAR, HOUSEHOLD.MONITORING_TYPE, HOUSEHOLD_CHECK.FOOD_CLOTHING,
                         HOUSEHOLD_CHECK.COMPULSORY_EDUCATION, HOUSEHOLD_CHECK.BASIC_MEDICAL,
@@ -732,9 +732,8 @@ public final class HouseholdRepository {
                         .and(HOUSEHOLD_CHECK.CHECK_YEAR.eq(year)))
                 .where(c.and(VILLAGE.DELETED_AT.isNull()))
                 .orderBy(VILLAGE.NAME_INITIALS, VILLAGE.NAME, VILLAGE_GROUP.SORT_ORDER, HOUSEHOLD.HEAD_INITIALS,
-                        HOUSEHOLD.ID)
-                .fetchSize(500)
-                .fetchLazy()) {
+                        HOUSEHOLD.ID);
+        try (var cursor = (limit > 0 ? query.limit(limit) : query).fetchSize(500).fetchLazy()) {
             for (var r : cursor) {
                 sink.accept(new RegisterLine(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         code(HouseholdCategory.class, r.value6()), code(PovertyCause.class, r.value7()),

@@ -61,7 +61,8 @@ final class HouseholdRegisterSheet implements ReportSheet {
 
     @Override
     public int expectedRows(ReportParams params) {
-        return households.registerCount(params.villageId());
+        int count = households.registerCount(params.villageId());
+        return params.limit() > 0 ? Math.min(count, params.limit()) : count;
     }
 
     @Override
@@ -70,7 +71,7 @@ final class HouseholdRegisterSheet implements ReportSheet {
         Totals all = new Totals();
         String[] current = {null};
         int[] n = {0};
-        households.forEachRegisterLine(params.year(), params.villageId(), line -> {
+        households.forEachRegisterLine(params.year(), params.villageId(), params.limit(), line -> {
             if (current[0] != null && !current[0].equals(line.village())) {
                 sink.accept(village.row(current[0]));
                 village.reset();
