@@ -28,6 +28,7 @@ import org.townshipledger.household.HouseholdService;
  *   <li>{@code bench.runs}: timed runs per line after one untimed first run (default 5).</li>
  *   <li>{@code bench.rows}: the households of the smaller sheet (default 10000).</li>
  *   <li>{@code bench.out}: a folder to write one PDF and one .xlsx of the smaller sheet to, to look at.</li>
+ *   <li>{@code bench.only}: only the lines whose name contains this (e.g. {@code pdf}), for a profiler.</li>
  * </ul>
  * Each line prints the first run (the first report after opening the ledger), then the medians of the timed
  * runs: wall time, CPU time of the calling thread (H2 and the renderers run there, so this is the work done even
@@ -99,6 +100,9 @@ class ReportHouseholdsBench {
     }
 
     private static void time(String what, int runs, Runnable work, java.util.function.Supplier<String> result) {
+        if (!what.contains(System.getProperty("bench.only", ""))) {
+            return;
+        }
         long tid = Thread.currentThread().getId();
         List<Double> wall = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
