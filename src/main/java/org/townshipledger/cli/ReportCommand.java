@@ -10,6 +10,7 @@ import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Progress;
 import org.townshipledger.db.Database;
+import org.townshipledger.report.CjkFont;
 import org.townshipledger.report.ReportFormat;
 import org.townshipledger.report.ReportParams;
 import org.townshipledger.report.ReportService;
@@ -55,6 +56,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (ReportFormat.parse(format).orElse(null) == ReportFormat.PDF) {
+            CjkFont.preload();
+        }
         try (Database db = Database.open(ledger.dataDir())) {
             ReportService reports = ReportService.forLedger(db, Clock.systemDefaultZone());
             PrintWriter stdout = spec.commandLine().getOut();

@@ -57,6 +57,23 @@ public final class CjkFont {
         throw new InvalidInputException(Messages.get("report.error.noFont"));
     }
 
+    /**
+     * Starts finding the default font on a background thread, for a command that will print: reading a CJK font
+     * takes a few tenths of a second, which can pass while the ledger opens. A later {@link #get} waits for it (or
+     * finds another when the ledger names one); a failure here is left for that call to report.
+     */
+    public static void preload() {
+        Thread t = new Thread(() -> {
+            try {
+                get(null);
+            } catch (RuntimeException e) {
+                LOG.debug("Preloading the font failed: {}", e.getMessage());
+            }
+        }, "font-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Where the font in use was found, for the About box and the log. */
     public static String location() {
         return foundAt;
