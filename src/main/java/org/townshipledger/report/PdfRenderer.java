@@ -227,7 +227,7 @@ final class PdfRenderer {
                 float room = x[i + 1] - x[i] - 2 * PAD_X;
                 float w = s.isEmpty() ? 0 : font.getWidthPoint(s, SIZE);
                 widths[i] = w;
-                wrapped[i] = w > room || s.indexOf('\n') >= 0 ? wrap(s, room) : null;
+                wrapped[i] = w > room || s.indexOf('\n') >= 0 ? wrap(font, SIZE, s, room) : null;
             }
         }
 
@@ -298,7 +298,7 @@ final class PdfRenderer {
          * text is Latin, else before the character that would overflow (Chinese breaks between any two characters,
          * except before closing punctuation). A single character wider than the room gets a line of its own.
          */
-        String[] wrap(String text, float room) {
+        static String[] wrap(BaseFont font, float size, String text, float room) {
             List<String> out = new ArrayList<>();
             for (String paragraph : text.split("\n", -1)) {
                 int start = 0;
@@ -310,7 +310,7 @@ final class PdfRenderer {
                     while (end < n) {
                         int cp = paragraph.codePointAt(end);
                         int next = end + Character.charCount(cp);
-                        float w = font.getWidthPoint(paragraph.substring(end, next), SIZE);
+                        float w = font.getWidthPoint(paragraph.substring(end, next), size);
                         boolean closing = NO_LINE_START.indexOf(cp) >= 0;
                         if (used + w > room && end > start && !closing) {
                             break;
