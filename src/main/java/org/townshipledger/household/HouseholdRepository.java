@@ -719,8 +719,8 @@ public final class HouseholdRepository {
      * read here, so no household row is read and nothing is joined per household; the few dozen lines of a
      * village are sorted here. A single query over the county had to join and sort all 30,000 rows before
      * returning the first (H2 moves a sort of more than 40,000 rows per GB of heap to a temporary file). As in
-     * {@link #batchInsert}, jOOQ renders the statement once and plain JDBC runs it for every village: jOOQ's
-     * bind and fetch cost more per village than H2 takes to read it.
+     * {@link #batchInsert}, jOOQ renders the statements and plain JDBC runs them: jOOQ's bind and fetch cost
+     * more per village, and its records more per row, than H2 takes to read them.
      */
     public void forEachRegisterLine(int year, UUID villageId, int limit, java.util.function.Consumer<RegisterLine> sink) {
         var villages = dsl.select(VILLAGE.ID, VILLAGE.NAME).from(VILLAGE)
@@ -728,18 +728,19 @@ public final class HouseholdRepository {
                 .orderBy(VILLAGE.NAME_INITIALS, VILLAGE.NAME)
                 .fetch();
         Map<UUID, RegisterGroup> groups = new HashMap<>();
-        dsl.select(VILLAGE_GROUP.ID, VILLAGE_GROUP.NAME, VILLAGE_GROUP.SORT_ORDER).from(VILLAGE_GROUP)
-                .where(villageId == null ? DSL.noCondition() : VILLAGE_GROUP.VILLAGE_ID.eq(villageId))
-                .forEach(r -> groups.put(r.value1(), new RegisterGroup(r.value2(), r.value3())));
+        eachRow(dsl.select(VILLAGE_GROUP.ID, VILLAGE_GROUP.NAME, VILLAGE_GROUP.SORT_ORDER).from(VILLAGE_GROUP)
+                        .where(villageId == null ? DSL.noCondition() : VILLAGE_GROUP.VILLAGE_ID.eq(villageId)),
+                rs -> groups.put(rs.getObject(1, UUID.class), new RegisterGroup(rs.getString(2), rs.getInt(3))));
         Map<UUID, boolean[]> checks = new HashMap<>();
-        dsl.select(HOUSEHOLD_CHECK.HOUSEHOLD_ID, HOUSEHOLD_CHECK.FOOD_CLOTHING, HOUSEHOLD_CHECK.COMPULSORY_EDUCATION,
-                        HOUSEHOLD_CHECK.BASIC_MEDICAL, HOUSEHOLD_CHECK.HOUSING_SAFETY, HOUSEHOLD_CHECK.DRINKING_WATER)
-                .from(HOUSEHOLD_CHECK)
-                .where(HOUSEHOLD_CHECK.CHECK_YEAR.eq(year).and(villageId == null ? DSL.noCondition()
-                        : HOUSEHOLD_CHECK.HOUSEHOLD_ID.in(DSL.select(HOUSEHOLD.ID).from(HOUSEHOLD)
-                                .where(HOUSEHOLD.VILLAGE_ID.eq(villageId)))))
-                .forEach(r -> checks.put(r.value1(), new boolean[] {r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6()}));
+        eachRow(dsl.select(HOUSEHOLD_CHECK.HOUSEHOLD_ID, HOUSEHOLD_CHECK.FOOD_CLOTHING,
+                                HOUSEHOLD_CHECK.COMPULSORY_EDUCATION, HOUSEHOLD_CHECK.BASIC_MEDICAL,
+                                HOUSEHOLD_CHECK.HOUSING_SAFETY, HOUSEHOLD_CHECK.DRINKING_WATER)
+                        .from(HOUSEHOLD_CHECK)
+                        .where(HOUSEHOLD_CHECK.CHECK_YEAR.eq(year).and(villageId == null ? DSL.noCondition()
+                                : HOUSEHOLD_CHECK.HOUSEHOLD_ID.in(DSL.select(HOUSEHOLD.ID).from(HOUSEHOLD)
+                                        .where(HOUSEHOLD.VILLAGE_ID.eq(villageId))))),
+                rs -> checks.put(rs.getObject(1, UUID.class), new boolean[] {rs.getBoolean(2), rs.getBoolean(3),
+                        rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6)}));
         String sql = dsl.render(dsl.select(HOUSEHOLD.GROUP_ID, HOUSEHOLD.HEAD_NAME, HOUSEHOLD.HEAD_ID_NUMBER,
                         HOUSEHOLD.MEMBER_COUNT, HOUSEHOLD.CATEGORY, HOUSEHOLD.MAIN_CAUSE, HOUSEHOLD.POVERTY_STATUS,
                         HOUSEHOLD.EXIT_YEAR, HOUSEHOLD.MONITORING_TYPE, HOUSEHOLD.HEAD_INITIALS, HOUSEHOLD.ID)
@@ -782,6 +783,29 @@ public final class HouseholdRepository {
     }
 
     private record RegisterGroup(String name, Integer sortOrder) {
+    }
+
+    /** Runs a query that jOOQ renders through plain JDBC, for many small rows (see forEachRegisterLine). */
+    private void eachRow(org.jooq.ResultQuery<?> query, RowReader each) {
+        String sql = dsl.render(query);
+        List<Object> values = dsl.extractBindValues(query);
+        dsl.connection(connection -> {
+            try (java.sql.PreparedStatement select = connection.prepareStatement(sql)) {
+                for (int i = 0; i < values.size(); i++) {
+                    select.setObject(i + 1, values.get(i));
+                }
+                try (java.sql.ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        each.read(rs);
+                    }
+                }
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(java.sql.ResultSet rs) throws java.sql.SQLException;
     }
 
     /** A register line with what orders it within its village: group, head's initials, then id as H2 orders it. */

@@ -133,6 +133,9 @@ final class PdfRenderer {
         private int lineCount;
         private float y;
         private int rowsOnPage;
+        /** Where the text line drawn last in this text object starts (a text object starts at 0, 0). */
+        private float lineX;
+        private float lineY;
 
         Grid(PdfWriter writer, Document doc, BaseFont font, List<Column> cols) {
             this.writer = writer;
@@ -252,6 +255,8 @@ final class PdfRenderer {
                 cb.setColorFill(Color.BLACK);
             }
             cb.beginText();
+            lineX = 0;
+            lineY = 0;
             cb.setFontAndSize(font, SIZE);
             if (bold) {
                 // As OpenPDF draws Font.BOLD with a regular face: the outline stroked as well.
@@ -289,7 +294,10 @@ final class PdfRenderer {
                 case Element.ALIGN_RIGHT -> x[column + 1] - PAD_X - width;
                 default -> x[column] + PAD_X;
             };
-            cb.setTextMatrix(at, baseline);
+            // Relative to the line before ("dx dy Td"): two numbers to format instead of a matrix's six.
+            cb.moveText(at - lineX, baseline - lineY);
+            lineX = at;
+            lineY = baseline;
             cb.showText(text);
         }
 
