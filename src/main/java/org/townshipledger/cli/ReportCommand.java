@@ -10,6 +10,7 @@ import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Progress;
 import org.townshipledger.db.Database;
+import org.townshipledger.report.CjkFont;
 import org.townshipledger.report.ReportFormat;
 import org.townshipledger.report.ReportParams;
 import org.townshipledger.report.ReportService;
@@ -46,11 +47,18 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--full-id", descriptionKey = "fullId")
     boolean fullId;
 
+    /** Only the first N data rows, for trying a layout and for benchmarks (bench/report-households.sh). */
+    @Option(names = "--limit", paramLabel = "N", hidden = true)
+    int limit;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (ReportFormat.parse(format).orElse(null) == ReportFormat.PDF) {
+            CjkFont.preload();
+        }
         try (Database db = Database.open(ledger.dataDir())) {
             ReportService reports = ReportService.forLedger(db, Clock.systemDefaultZone());
             PrintWriter stdout = spec.commandLine().getOut();
@@ -65,7 +73,8 @@ final class ReportCommand implements Callable<Integer> {
                 throw new InvalidInputException(Messages.get("cli.usage.missing", "--out"));
             }
             UUID villageId = village == null ? null : reports.village(village).id();
-            ReportParams params = new ReportParams(year != null ? year : reports.workingYear(), villageId, fullId);
+            ReportParams params = new ReportParams(year != null ? year : reports.workingYear(), villageId, fullId,
+                    Math.max(0, limit));
             reports.write(sheet, params, f, out, Progress.NONE);
             stdout.println(out.toAbsolutePath());
         }

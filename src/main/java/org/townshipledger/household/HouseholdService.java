@@ -372,7 +372,13 @@ public final class HouseholdService {
 
     /** The poor and monitored households for the 台账 printout, streamed in village order. */
     public void forEachRegisterLine(int year, UUID villageId, java.util.function.Consumer<RegisterLine> sink) {
-        households.forEachRegisterLine(year, villageId, sink);
+        households.forEachRegisterLine(year, villageId, 0, sink);
+    }
+
+    /** The same, only the first {@code limit} households in print order (0: all). */
+    public void forEachRegisterLine(int year, UUID villageId, int limit,
+                                    java.util.function.Consumer<RegisterLine> sink) {
+        households.forEachRegisterLine(year, villageId, limit, sink);
     }
 
     /** How many households the 台账 will print (for its progress bar). */

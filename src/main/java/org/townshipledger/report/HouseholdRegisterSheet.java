@@ -1,11 +1,17 @@
 package org.townshipledger.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.townshipledger.common.Masking;
 import org.townshipledger.common.Messages;
+import org.townshipledger.household.HouseholdCategory;
 import org.townshipledger.household.HouseholdService;
+import org.townshipledger.household.MonitoringType;
+import org.townshipledger.household.PovertyCause;
+import org.townshipledger.household.PovertyStatus;
 import org.townshipledger.household.RegisterLine;
 
 /**
@@ -61,22 +67,24 @@ final class HouseholdRegisterSheet implements ReportSheet {
 
     @Override
     public int expectedRows(ReportParams params) {
-        return households.registerCount(params.villageId());
+        int count = households.registerCount(params.villageId());
+        return params.limit() > 0 ? Math.min(count, params.limit()) : count;
     }
 
     @Override
     public void rows(ReportParams params, Consumer<ReportRow> sink) {
         Totals village = new Totals();
         Totals all = new Totals();
+        Labels labels = new Labels();
         String[] current = {null};
         int[] n = {0};
-        households.forEachRegisterLine(params.year(), params.villageId(), line -> {
+        households.forEachRegisterLine(params.year(), params.villageId(), params.limit(), line -> {
             if (current[0] != null && !current[0].equals(line.village())) {
                 sink.accept(village.row(current[0]));
                 village.reset();
             }
             current[0] = line.village();
-            sink.accept(ReportRow.data(cells(++n[0], line, params.fullId())));
+            sink.accept(ReportRow.data(cells(++n[0], line, params.fullId(), labels)));
             village.add(line);
             all.add(line);
         });
@@ -86,7 +94,7 @@ final class HouseholdRegisterSheet implements ReportSheet {
         sink.accept(all.row(Messages.get("report.total")));
     }
 
-    private static List<String> cells(int n, RegisterLine h, boolean fullId) {
+    private static List<String> cells(int n, RegisterLine h, boolean fullId, Labels labels) {
         List<String> cells = new ArrayList<>(15);
         cells.add(Integer.toString(n));
         cells.add(h.village());
@@ -94,15 +102,51 @@ final class HouseholdRegisterSheet implements ReportSheet {
         cells.add(h.headName());
         cells.add(fullId ? h.headIdNumber() : Masking.idNumber(h.headIdNumber()));
         cells.add(Integer.toString(h.members()));
-        cells.add(h.category() == null ? "" : h.category().label());
-        cells.add(h.cause() == null ? "" : h.cause().label());
-        cells.add(h.status() == null ? "" : h.exitYear() == null ? h.status().label()
-                : Messages.get("report.households.exited", h.status().label(), h.exitYear()));
-        cells.add(h.monitoring() == null ? "" : h.monitoring().label());
+        cells.add(labels.of(h.category()));
+        cells.add(labels.of(h.cause()));
+        cells.add(labels.status(h.status(), h.exitYear()));
+        cells.add(labels.of(h.monitoring()));
         for (int i = 0; i < 5; i++) {
             cells.add(h.checks() == null ? "" : h.checks()[i] ? YES : NO);
         }
         return cells;
+    }
+
+    /**
+     * The labels of a sheet's codes, looked up in the bundle once per sheet rather than once per row (a
+     * 30,000-row register otherwise formats 30,000 MessageFormats for "已脱贫（2018）" alone).
+     */
+    private static final class Labels {
+        private final Map<Enum<?>, String> codes = new HashMap<>();
+        private final Map<String, String> statuses = new HashMap<>();
+
+        String of(Enum<?> code) {
+            return code == null ? "" : codes.computeIfAbsent(code, Labels::label);
+        }
+
+        String status(PovertyStatus status, Integer exitYear) {
+            if (status == null) {
+                return "";
+            }
+            if (exitYear == null) {
+                return of(status);
+            }
+            return statuses.computeIfAbsent(status.name() + exitYear,
+                    k -> Messages.get("report.households.exited", of(status), exitYear));
+        }
+
+        private static String label(Enum<?> code) {
+            if (code instanceof HouseholdCategory c) {
+                return c.label();
+            } else if (code instanceof PovertyCause c) {
+                return c.label();
+            } else if (code instanceof PovertyStatus c) {
+                return c.label();
+            } else if (code instanceof MonitoringType c) {
+                return c.label();
+            }
+            return code.name();
+        }
     }
 
     /** Households, people and how many are not assured on each of the five items. */

@@ -113,7 +113,8 @@ public final class ReportService {
             throws IOException {
         ReportHeader header = header(sheet, params);
         List<Column> columns = sheet.columns(params);
-        int expected = sheet.expectedRows(params);
+        // The row count only feeds a progress bar; counting the county register is a query of its own.
+        int expected = progress == Progress.NONE ? 0 : sheet.expectedRows(params);
         if (format == ReportFormat.PDF) {
             PdfRenderer.write(out, CjkFont.get(settings.get(FONT_SETTING).orElse(null)), header, columns,
                     sink -> sheet.rows(params, sink), expected, progress);
