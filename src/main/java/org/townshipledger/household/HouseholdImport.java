@@ -48,6 +48,7 @@ import java.util.stream.Collectors;
 import org.townshipledger.common.IdNumber;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Sex;
+import org.townshipledger.common.Stopwatch;
 import org.townshipledger.exchange.CellValues;
 import org.townshipledger.exchange.SheetHeader;
 import org.townshipledger.exchange.TableReader;
@@ -76,6 +77,8 @@ import org.townshipledger.village.VillageGroup;
  * Columns the file does not have keep the ledger's values.
  */
 final class HouseholdImport {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HouseholdImport.class);
 
     /** Households checked (and later written) per batch; progress and the cancel flag are looked at between. */
     static final int CHUNK = 1000;
@@ -242,6 +245,7 @@ final class HouseholdImport {
      */
     static Plan plan(Path file, HouseholdRepository ledger, List<Village> villages, int year, ImportOptions options) {
         HouseholdImport im = new HouseholdImport(ledger, villages, year, options);
+        Stopwatch watch = Stopwatch.start();
         TableReader.stream(file, HouseholdSheet.ALIASES, HouseholdSheet.REQUIRED, new TableReader.RowHandler() {
             @Override
             public void header(SheetHeader h) {
@@ -255,8 +259,12 @@ final class HouseholdImport {
             }
         });
         options.progress().update(ImportOptions.Stage.READING, im.rowsRead, im.rowsRead);
+        String read = watch.lap();
         im.findTargets();
+        String matched = watch.lap();
         im.checkAll();
+        LOG.info("Households import of {}: {} rows read in {}, matched with the ledger in {}, checked in {}",
+                file.getFileName(), im.rowsRead, read, matched, watch.lap());
         im.plan.errors.sort(Comparator.comparingInt(RowProblem::line));
         im.plan.warnings.sort(Comparator.comparingInt(RowProblem::line));
         return im.plan;

@@ -26,8 +26,6 @@ import org.townshipledger.common.Ids;
 import org.townshipledger.common.Page;
 import org.townshipledger.common.Pinyin;
 import org.townshipledger.common.Sex;
-import org.townshipledger.db.jooq.tables.records.HouseholdCheckRecord;
-import org.townshipledger.db.jooq.tables.records.HouseholdIncomeRecord;
 import org.townshipledger.db.jooq.tables.records.HouseholdMemberRecord;
 import org.townshipledger.db.jooq.tables.records.HouseholdRecord;
 
@@ -292,24 +290,14 @@ public final class HouseholdRepository {
 
     // ---- writing ----
 
-    /** Inserts households (ids already made) with their members; batched, for imports of many. */
+    /**
+     * Inserts households (ids already made) with their members, in JDBC batches ({@link HouseholdBulkRepository});
+     * for many at a time, use that class for the whole transaction.
+     */
     public void insertAll(List<Household> households, OffsetDateTime now) {
-        List<HouseholdRecord> rows = new ArrayList<>(households.size());
-        List<HouseholdMemberRecord> memberRows = new ArrayList<>();
-        for (Household h : households) {
-            HouseholdRecord r = dsl.newRecord(HOUSEHOLD);
-            r.setId(h.id());
-            fill(r, h);
-            r.setCreatedAt(now);
-            r.setUpdatedAt(now);
-            r.setVersion(0);
-            rows.add(r);
-            for (int i = 0; i < h.members().size(); i++) {
-                memberRows.add(memberRecord(h.id(), h.members().get(i), i, now));
-            }
+        try (HouseholdBulkRepository bulk = new HouseholdBulkRepository(dsl)) {
+            bulk.insert(households, now);
         }
-        batchInsert(rows);
-        batchInsert(memberRows);
     }
 
     /**
@@ -530,103 +518,6 @@ public final class HouseholdRepository {
                 .execute();
     }
 
-    /** Records the yearly checks of households that have none for that year yet (new households). */
-    public void insertChecks(Map<UUID, HouseholdCheck> checks, OffsetDateTime now) {
-        List<HouseholdCheckRecord> rows = new ArrayList<>(checks.size());
-        checks.forEach((id, c) -> rows.add(checkRecord(id, c, null, now)));
-        batchInsert(rows);
-    }
-
-    /**
-     * Records many yearly checks at once (import), replacing what was recorded for the same household and year. A
-     * note and a verification date recorded before are kept when the new check has none.
-     */
-    public void saveChecks(Map<UUID, HouseholdCheck> checks, OffsetDateTime now) {
-        if (checks.isEmpty()) {
-            return;
-        }
-        Map<UUID, HouseholdCheckRecord> old = new HashMap<>();
-        forYearSlices(checks, HouseholdCheck::year, (year, slice) -> {
-            Condition which = HOUSEHOLD_CHECK.HOUSEHOLD_ID.in(slice).and(HOUSEHOLD_CHECK.CHECK_YEAR.eq(year));
-            int before = old.size();
-            dsl.selectFrom(HOUSEHOLD_CHECK).where(which).forEach(r -> old.put(r.getHouseholdId(), r));
-            if (old.size() > before) {
-                dsl.deleteFrom(HOUSEHOLD_CHECK).where(which).execute();
-            }
-        });
-        List<HouseholdCheckRecord> rows = new ArrayList<>(checks.size());
-        checks.forEach((id, c) -> rows.add(checkRecord(id, c, old.get(id), now)));
-        batchInsert(rows);
-    }
-
-    private HouseholdCheckRecord checkRecord(UUID householdId, HouseholdCheck c, HouseholdCheckRecord before,
-                                             OffsetDateTime now) {
-        HouseholdCheckRecord r = dsl.newRecord(HOUSEHOLD_CHECK);
-        r.setHouseholdId(householdId);
-        r.setCheckYear(c.year());
-        r.setFoodClothing(c.foodAndClothing());
-        r.setCompulsoryEducation(c.compulsoryEducation());
-        r.setBasicMedical(c.basicMedical());
-        r.setHousingSafety(c.housingSafety());
-        r.setDrinkingWater(c.drinkingWater());
-        r.setNote(c.note() != null || before == null ? c.note() : before.getNote());
-        r.setVerifiedOn(c.verifiedOn() != null || before == null ? c.verifiedOn() : before.getVerifiedOn());
-        r.setCreatedAt(before == null ? now : before.getCreatedAt());
-        r.setUpdatedAt(now);
-        r.setVersion(before == null ? 0 : before.getVersion() + 1);
-        return r;
-    }
-
-    /** Records the yearly incomes of households that have none for that year yet (new households). */
-    public void insertIncomes(Map<UUID, Income> incomes, OffsetDateTime now) {
-        List<HouseholdIncomeRecord> rows = new ArrayList<>(incomes.size());
-        incomes.forEach((id, in) -> rows.add(incomeRecord(id, in, now, now)));
-        batchInsert(rows);
-    }
-
-    /** Records many yearly incomes at once (import), replacing those of the same household and year. */
-    public void saveIncomes(Map<UUID, Income> incomes, OffsetDateTime now) {
-        if (incomes.isEmpty()) {
-            return;
-        }
-        Map<UUID, OffsetDateTime> created = new HashMap<>();
-        forYearSlices(incomes, Income::year, (year, slice) -> {
-            Condition which = HOUSEHOLD_INCOME.HOUSEHOLD_ID.in(slice).and(HOUSEHOLD_INCOME.INCOME_YEAR.eq(year));
-            int before = created.size();
-            dsl.select(HOUSEHOLD_INCOME.HOUSEHOLD_ID, HOUSEHOLD_INCOME.CREATED_AT).from(HOUSEHOLD_INCOME).where(which)
-                    .forEach(r -> created.put(r.value1(), r.value2()));
-            if (created.size() > before) {
-                dsl.deleteFrom(HOUSEHOLD_INCOME).where(which).execute();
-            }
-        });
-        List<HouseholdIncomeRecord> rows = new ArrayList<>(incomes.size());
-        incomes.forEach((id, in) -> rows.add(incomeRecord(id, in, created.getOrDefault(id, now), now)));
-        batchInsert(rows);
-    }
-
-    private HouseholdIncomeRecord incomeRecord(UUID householdId, Income in, OffsetDateTime createdAt,
-                                               OffsetDateTime now) {
-        HouseholdIncomeRecord r = dsl.newRecord(HOUSEHOLD_INCOME);
-        r.setHouseholdId(householdId);
-        r.setIncomeYear(in.year());
-        r.setPerCapitaIncome(in.perCapita());
-        r.setCreatedAt(createdAt);
-        r.setUpdatedAt(now);
-        return r;
-    }
-
-    /** Runs {@code action} for each year and each slice of the households that have a fact of that year. */
-    private static <T> void forYearSlices(Map<UUID, T> facts, java.util.function.ToIntFunction<T> yearOf,
-                                          java.util.function.BiConsumer<Integer, List<UUID>> action) {
-        Map<Integer, List<UUID>> byYear = new HashMap<>();
-        facts.forEach((id, f) -> byYear.computeIfAbsent(yearOf.applyAsInt(f), y -> new ArrayList<>()).add(id));
-        byYear.forEach((year, ids) -> {
-            for (int i = 0; i < ids.size(); i += IN_LIST_SLICE) {
-                action.accept(year, ids.subList(i, Math.min(ids.size(), i + IN_LIST_SLICE)));
-            }
-        });
-    }
-
     // ---- mapping ----
 
     private static void fill(HouseholdRecord r, Household h) {
@@ -660,13 +551,18 @@ public final class HouseholdRepository {
         return sb.length() > 4000 ? sb.substring(0, 4000) : sb.toString();
     }
 
+    /** The ID number written backwards (the id_reversed column: ID tails become prefixes an index serves). */
+    static String reversed(String idNumber) {
+        return new StringBuilder(idNumber).reverse().toString();
+    }
+
     private HouseholdMemberRecord memberRecord(UUID householdId, Member m, int order, OffsetDateTime now) {
         HouseholdMemberRecord r = dsl.newRecord(HOUSEHOLD_MEMBER);
         r.setId(m.id() != null ? m.id() : Ids.newId());
         r.setHouseholdId(householdId);
         r.setName(m.name());
         r.setIdNumber(m.idNumber());
-        r.setIdReversed(new StringBuilder(m.idNumber()).reverse().toString());
+        r.setIdReversed(reversed(m.idNumber()));
         r.setRelation(m.relation().name());
         r.setSex(m.sex().name());
         r.setBirthDate(m.birthDate());
