@@ -216,6 +216,8 @@ final class HouseholdImport {
     private final int year;
     private final ImportOptions options;
     private final Map<String, Village> villagesByName = new HashMap<>();
+    /** Village id → its groups by name without spaces (the first of a name, as a search would find). */
+    private final Map<UUID, Map<String, VillageGroup>> groupsByName = new HashMap<>();
     private final Map<String, String> interned = new HashMap<>();
     /** Column → cell text → the enumeration constant it means, or {@link #UNKNOWN}. */
     private final Map<String, Map<String, Object>> parsed = new HashMap<>();
@@ -316,7 +318,8 @@ final class HouseholdImport {
         VillageGroup group = null;
         String groupText = noSpaces(cell(cells, H_GROUP));
         if (village != null && !groupText.isEmpty()) {
-            group = village.groups().stream().filter(g -> noSpaces(g.name()).equals(groupText)).findFirst().orElse(null);
+            Village of = village;
+            group = groupsByName.computeIfAbsent(of.id(), id -> groupsOf(of)).get(groupText);
             if (group == null) {
                 error(line, H_GROUP, groupText, Messages.get("household.import.unknownGroup", village.name()));
             }
@@ -391,6 +394,14 @@ final class HouseholdImport {
         } else if (d.firstHead < 0 && d.village == null) {
             d.village = village;
         }
+    }
+
+    private static Map<String, VillageGroup> groupsOf(Village village) {
+        Map<String, VillageGroup> byName = new HashMap<>();
+        for (VillageGroup g : village.groups()) {
+            byName.putIfAbsent(noSpaces(g.name()), g);
+        }
+        return byName;
     }
 
     /** The household a row belongs to (see the class comment), or null when there is none. */

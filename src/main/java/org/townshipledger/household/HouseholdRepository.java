@@ -187,12 +187,14 @@ public final class HouseholdRepository {
      */
     public Map<String, Holder> holders(Collection<String> idNumbers) {
         Map<String, Holder> found = new HashMap<>();
-        forSlices(idNumbers, slice -> dsl.select(HOUSEHOLD_MEMBER.ID_NUMBER, HOUSEHOLD_MEMBER.ID,
+        // By the reversed number: its index is the only one on the member's ID (V6__import_speed.sql).
+        List<String> reversed = idNumbers.stream().map(HouseholdRepository::reversed).toList();
+        forSlices(reversed, slice -> dsl.select(HOUSEHOLD_MEMBER.ID_NUMBER, HOUSEHOLD_MEMBER.ID,
                         HOUSEHOLD_MEMBER.HOUSEHOLD_ID, HOUSEHOLD_MEMBER.NAME, HOUSEHOLD.HEAD_NAME, VILLAGE.NAME)
                 .from(HOUSEHOLD_MEMBER)
                 .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(HOUSEHOLD_MEMBER.HOUSEHOLD_ID))
                 .join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
-                .where(HOUSEHOLD_MEMBER.ID_NUMBER.in(slice).and(HOUSEHOLD_MEMBER.DELETED_AT.isNull())
+                .where(HOUSEHOLD_MEMBER.ID_REVERSED.in(slice).and(HOUSEHOLD_MEMBER.DELETED_AT.isNull())
                         .and(HOUSEHOLD.DELETED_AT.isNull()))
                 .forEach(r -> found.put(r.value1(), new Holder(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))));
         return found;

@@ -295,8 +295,10 @@ public final class HouseholdService {
         database.checkpoint();
     }
 
-    private void writeAll(List<HouseholdEntry> entries, ImportOptions options) {
+    private void writeAll(List<HouseholdEntry> unordered, ImportOptions options) {
         Stopwatch watch = Stopwatch.start();
+        List<HouseholdEntry> entries = Boolean.getBoolean("ledger.sortImport") ? inListOrder(unordered) : unordered;
+        long bytesBefore = database.bytesWritten();
         OffsetDateTime now = OffsetDateTime.now(clock);
         long total = entries.stream().mapToLong(e -> e.household().members().size()).sum();
         database.dsl().transaction(tx -> {
@@ -316,8 +318,20 @@ public final class HouseholdService {
         });
         String written = watch.lap();
         database.checkpoint();
-        LOG.info("Households import: {} households, {} members written in {}, checkpoint in {}", entries.size(), total,
-                written, watch.lap());
+        LOG.info("Households import: {} households, {} members written in {}, checkpoint in {}; H2 wrote {} MB to the file",
+                entries.size(), total, written, watch.lap(), (database.bytesWritten() - bytesBefore) / (1024 * 1024));
+    }
+
+    static List<HouseholdEntry> inListOrder(List<HouseholdEntry> entries) {
+        record Keyed(String initials, String name, HouseholdEntry entry) {
+        }
+        List<Keyed> keyed = new ArrayList<>(entries.size());
+        for (HouseholdEntry e : entries) {
+            String name = e.household().head().map(Member::name).orElse("");
+            keyed.add(new Keyed(org.townshipledger.common.Pinyin.initials(name), name, e));
+        }
+        keyed.sort(java.util.Comparator.comparing(Keyed::initials).thenComparing(Keyed::name));
+        return keyed.stream().map(Keyed::entry).toList();
     }
 
     /**
