@@ -187,7 +187,7 @@ final class HouseholdBulkRepository implements AutoCloseable {
         Map<UUID, Set<UUID>> found = new HashMap<>();
         for (int i = 0; i < householdIds.size(); i += IN_LIST_SLICE) {
             dsl.select(HOUSEHOLD_MEMBER.HOUSEHOLD_ID, HOUSEHOLD_MEMBER.ID).from(HOUSEHOLD_MEMBER)
-                    .where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.in(householdIds.subList(i,
+                    .where(HouseholdRepository.uuidIn(HOUSEHOLD_MEMBER.HOUSEHOLD_ID, householdIds.subList(i,
                             Math.min(householdIds.size(), i + IN_LIST_SLICE))).and(HOUSEHOLD_MEMBER.DELETED_AT.isNull()))
                     .forEach(r -> found.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(r.value2()));
         }

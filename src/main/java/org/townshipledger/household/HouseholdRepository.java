@@ -221,6 +221,11 @@ public final class HouseholdRepository {
         return field.in(ids.stream().map(DSL::inline).toList());
     }
 
+    /** "field IN (...)" over ids, written as literals for the same reason as {@link #idIn}. */
+    static Condition uuidIn(org.jooq.Field<UUID> field, Collection<UUID> ids) {
+        return field.in(ids.stream().map(DSL::inline).toList());
+    }
+
     private static void forSlices(Collection<String> values, java.util.function.Consumer<List<String>> action) {
         List<String> all = new ArrayList<>(values);
         for (int i = 0; i < all.size(); i += IN_LIST_SLICE) {
@@ -239,14 +244,14 @@ public final class HouseholdRepository {
             List<UUID> slice = all.subList(i, Math.min(all.size(), i + IN_LIST_SLICE));
             Map<UUID, List<Member>> members = new HashMap<>();
             dsl.selectFrom(HOUSEHOLD_MEMBER)
-                    .where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.in(slice).and(HOUSEHOLD_MEMBER.DELETED_AT.isNull()))
+                    .where(uuidIn(HOUSEHOLD_MEMBER.HOUSEHOLD_ID, slice).and(HOUSEHOLD_MEMBER.DELETED_AT.isNull()))
                     .orderBy(HOUSEHOLD_MEMBER.HOUSEHOLD_ID, HOUSEHOLD_MEMBER.SORT_ORDER)
                     .forEach(m -> members.computeIfAbsent(m.getHouseholdId(), k -> new ArrayList<>()).add(member(m)));
             dsl.select(HOUSEHOLD.fields()).select(VILLAGE.NAME, VILLAGE_GROUP.NAME)
                     .from(HOUSEHOLD)
                     .join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
                     .leftJoin(VILLAGE_GROUP).on(VILLAGE_GROUP.ID.eq(HOUSEHOLD.GROUP_ID))
-                    .where(HOUSEHOLD.ID.in(slice).and(HOUSEHOLD.DELETED_AT.isNull()))
+                    .where(uuidIn(HOUSEHOLD.ID, slice).and(HOUSEHOLD.DELETED_AT.isNull()))
                     .forEach(r -> {
                         HouseholdRecord h = r.into(HOUSEHOLD);
                         found.put(h.getId(), household(h, r.get(VILLAGE.NAME), r.get(VILLAGE_GROUP.NAME),
