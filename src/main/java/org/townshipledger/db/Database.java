@@ -248,6 +248,16 @@ public final class Database implements AutoCloseable {
         return rows;
     }
 
+    /**
+     * Bytes H2 has written to the ledger file since it was opened, for the log of bulk writes: how much of an
+     * import's time went to storing pages shows here, whatever else runs on the machine.
+     */
+    public long bytesWritten() {
+        String v = dsl.fetchValue("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?",
+                "info.FILE_WRITE_BYTES").toString();
+        return Long.parseLong(v);
+    }
+
     /** Forces everything to disk; call after a bulk write such as an import. */
     public void checkpoint() {
         dsl.execute("CHECKPOINT SYNC");

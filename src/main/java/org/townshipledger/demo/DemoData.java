@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.townshipledger.cadre.CadreService;
+import org.townshipledger.common.Stopwatch;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.LedgerSettings;
 import org.townshipledger.household.HouseholdService;
@@ -24,6 +25,8 @@ import org.townshipledger.village.VillageService;
  * Each register adds its part here at the sizes in DOMAIN.md.
  */
 public final class DemoData {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoData.class);
 
     /** Demo data is dated in this working year so that the same seed gives the same ledger on any day. */
     public static final int DEMO_YEAR = 2025;
@@ -52,6 +55,7 @@ public final class DemoData {
 
     public static Summary create(Path dataDir, DemoScale scale, long seed) {
         Random random = new Random(seed);
+        Stopwatch watch = Stopwatch.start();
         String township = scale == DemoScale.TOWNSHIP ? "青石镇" : COUNTY + "（全县）";
         Database db = Database.create(dataDir, new LedgerSettings(township, COUNTY, DEMO_YEAR, "李明", "王建国"));
         try {
@@ -63,18 +67,37 @@ public final class DemoData {
             Map<String, Village> saved = villageService.villages().stream()
                     .collect(Collectors.toMap(Village::name, Function.identity()));
             List<Village> inOrder = villages.stream().map(v -> saved.get(v.name())).toList();
+            String villagesTime = watch.lap();
             HouseholdService households = new HouseholdService(db);
             households.insertAll(new DemoHouseholds(random, DEMO_YEAR).forVillages(inOrder, scale.households,
                     scale.poorOrMonitored));
+            String householdsTime = watch.lap();
             CadreService cadres = new CadreService(db);
             new CadreDemo(random).create(cadres, inOrder, scale, DEMO_YEAR);
+            String cadresTime = watch.lap();
             new PairingDemo(random).create(new PairingService(db, cadres, villageService,
                     new org.townshipledger.db.SettingsStore(db.dsl()), java.time.Clock.systemDefaultZone()),
                     cadres, inOrder, scale, DEMO_YEAR);
-            return new Summary(db.file(), villages.size(), groups, households.householdCount(), households.memberCount());
+            String pairingsTime = watch.lap();
+            Summary summary = new Summary(db.file(), villages.size(), groups, households.householdCount(),
+                    households.memberCount());
+            LOG.info("Demo {}: villages in {}, {} households with {} members in {}, cadres in {}, pairings in {}, "
+                    + "H2 wrote {} MB, file {} MB before compacting", scale, villagesTime, summary.households(),
+                    summary.members(), householdsTime, cadresTime, pairingsTime, db.bytesWritten() / (1024 * 1024),
+                    fileMegabytes(db));
+            return summary;
         } finally {
             // A bulk load leaves the file many times larger than its data (2.4 GB for the county); compact it.
             db.closeCompacted();
+            LOG.info("Demo {}: closed and compacted in {}", scale, watch.lap());
+        }
+    }
+
+    private static long fileMegabytes(Database db) {
+        try {
+            return java.nio.file.Files.size(db.file()) / (1024 * 1024);
+        } catch (java.io.IOException e) {
+            return -1;
         }
     }
 

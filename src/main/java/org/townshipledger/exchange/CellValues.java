@@ -19,6 +19,8 @@ public final class CellValues {
             + "(?:[ T]?\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Pattern SERIAL = Pattern.compile("\\d{1,6}(?:\\.0+)?");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}(\\.0+)?");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
     /** Excel's day 0 (its serial numbers count from 1900-01-01 = 1, with the 1900 leap-year bug). */
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
@@ -57,8 +59,9 @@ public final class CellValues {
         if (v.endsWith("年")) {
             v = v.substring(0, v.length() - 1);
         }
-        if (v.matches("[+-]?\\d{1,9}(\\.0+)?")) {
-            return Optional.of(Integer.valueOf(v.replaceAll("\\.0+$", "")));
+        if (INTEGER.matcher(v).matches()) {
+            int point = v.indexOf('.');
+            return Optional.of(Integer.valueOf(point < 0 ? v : v.substring(0, point)));
         }
         return Optional.empty();
     }
@@ -72,10 +75,23 @@ public final class CellValues {
         if (v.startsWith("¥") || v.startsWith("￥")) {
             v = v.substring(1);
         }
-        if (!v.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?")) {
+        if (!DECIMAL.matcher(v).matches()) {
             return Optional.empty();
         }
         return Optional.of(new BigDecimal(v));
+    }
+
+    private static boolean isIsoDate(String v) {
+        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = v.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -88,6 +104,11 @@ public final class CellValues {
             return Optional.empty();
         }
         try {
+            if (isIsoDate(v)) {
+                // 1970-03-05, as a date cell reads: the first pattern below, without running it.
+                return Optional.of(LocalDate.of(Integer.parseInt(v, 0, 4, 10), Integer.parseInt(v, 5, 7, 10),
+                        Integer.parseInt(v, 8, 10, 10)));
+            }
             Matcher m = DATE.matcher(v);
             if (m.matches()) {
                 return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),

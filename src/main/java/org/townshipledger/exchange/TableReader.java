@@ -79,7 +79,7 @@ public final class TableReader {
      */
     public static SheetHeader stream(Path file, HeaderAliases aliases, Collection<String> required, RowHandler handler) {
         SheetHeader[] header = new SheetHeader[1];
-        visit(file, (line, cells) -> {
+        visitAhead(file, (line, cells) -> {
             if (header[0] == null) {
                 if (aliases.isHeader(cells, required)) {
                     header[0] = new SheetHeader(line, cells, aliases.locate(cells));
@@ -141,6 +141,101 @@ public final class TableReader {
                 throw iie;
             }
             throw new InvalidInputException(Messages.get("import.error.unreadable", file.getFileName(), e.getMessage()));
+        }
+    }
+
+    /** Rows handed from the reading thread to the caller's, a few hundred at a time. */
+    private static final int BATCH = 256;
+    /** Batches read ahead at most: memory stays flat however long the file. */
+    private static final int AHEAD = 8;
+
+    /** A batch of rows read, or the end of the file, or what stopped the reading. */
+    private record Batch(List<RawRow> rows, boolean end, Throwable failure) {
+    }
+
+    /**
+     * {@link #visit} with the file parsed on a second thread, a few batches ahead of the visitor, which runs on the
+     * calling thread: unzipping and parsing an .xlsx takes about as long as an import's checks of its rows, and the
+     * two overlap. The reading thread touches no database. When the visitor stops (returns false or throws), the
+     * reading thread is told by a flag and ends after its current row; it is never interrupted.
+     */
+    private static void visitAhead(Path file, RawVisitor visitor) {
+        java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(AHEAD);
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            List<RawRow> rows = new ArrayList<>(BATCH);
+            Batch last;
+            try {
+                visit(file, (line, cells) -> {
+                    rows.add(new RawRow(line, cells));
+                    if (rows.size() == BATCH) {
+                        hand(queue, stopped, new Batch(List.copyOf(rows), false, null));
+                        rows.clear();
+                    }
+                    return !stopped.get();
+                });
+                last = new Batch(List.copyOf(rows), true, null);
+            } catch (RuntimeException | Error e) {
+                last = new Batch(List.of(), true, e);
+            }
+            hand(queue, stopped, last);
+        }, "table-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            while (true) {
+                Batch batch = take(queue);
+                for (RawRow r : batch.rows()) {
+                    if (!visitor.row(r.line(), r.cells())) {
+                        return;
+                    }
+                }
+                if (batch.failure() instanceof RuntimeException e) {
+                    throw e;
+                } else if (batch.failure() instanceof Error e) {
+                    throw e;
+                }
+                if (batch.end()) {
+                    return;
+                }
+            }
+        } finally {
+            stopped.set(true);
+            queue.clear();
+            joinQuietly(reader);
+        }
+    }
+
+    /** Puts a batch for the visitor unless it has stopped listening. */
+    private static void hand(java.util.concurrent.BlockingQueue<Batch> queue,
+                             java.util.concurrent.atomic.AtomicBoolean stopped, Batch batch) {
+        try {
+            while (!stopped.get() && !queue.offer(batch, 50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                // The visitor is busy: wait for room.
+            }
+        } catch (InterruptedException e) {
+            // Nothing here interrupts threads (ARCHITECTURE.md); should something, stop reading.
+            stopped.set(true);
+        }
+    }
+
+    private static Batch take(java.util.concurrent.BlockingQueue<Batch> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            // Nothing here interrupts threads (ARCHITECTURE.md); should something, give up like a cancel.
+            throw new java.util.concurrent.CancellationException();
+        }
+    }
+
+    /** Waits for the reading thread to end (it does soon: it was told to stop and has room to hand its batch). */
+    private static void joinQuietly(Thread reader) {
+        while (reader.isAlive()) {
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                // Nothing here interrupts threads (ARCHITECTURE.md); keep waiting, the reader holds the file open.
+            }
         }
     }
 

@@ -48,6 +48,7 @@ import java.util.stream.Collectors;
 import org.townshipledger.common.IdNumber;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Sex;
+import org.townshipledger.common.Stopwatch;
 import org.townshipledger.exchange.CellValues;
 import org.townshipledger.exchange.SheetHeader;
 import org.townshipledger.exchange.TableReader;
@@ -76,6 +77,8 @@ import org.townshipledger.village.VillageGroup;
  * Columns the file does not have keep the ledger's values.
  */
 final class HouseholdImport {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HouseholdImport.class);
 
     /** Households checked (and later written) per batch; progress and the cancel flag are looked at between. */
     static final int CHUNK = 1000;
@@ -213,6 +216,8 @@ final class HouseholdImport {
     private final int year;
     private final ImportOptions options;
     private final Map<String, Village> villagesByName = new HashMap<>();
+    /** Village id → its groups by name without spaces (the first of a name, as a search would find). */
+    private final Map<UUID, Map<String, VillageGroup>> groupsByName = new HashMap<>();
     private final Map<String, String> interned = new HashMap<>();
     /** Column → cell text → the enumeration constant it means, or {@link #UNKNOWN}. */
     private final Map<String, Map<String, Object>> parsed = new HashMap<>();
@@ -242,6 +247,7 @@ final class HouseholdImport {
      */
     static Plan plan(Path file, HouseholdRepository ledger, List<Village> villages, int year, ImportOptions options) {
         HouseholdImport im = new HouseholdImport(ledger, villages, year, options);
+        Stopwatch watch = Stopwatch.start();
         TableReader.stream(file, HouseholdSheet.ALIASES, HouseholdSheet.REQUIRED, new TableReader.RowHandler() {
             @Override
             public void header(SheetHeader h) {
@@ -255,8 +261,12 @@ final class HouseholdImport {
             }
         });
         options.progress().update(ImportOptions.Stage.READING, im.rowsRead, im.rowsRead);
+        String read = watch.lap();
         im.findTargets();
+        String matched = watch.lap();
         im.checkAll();
+        LOG.info("Households import of {}: {} rows read in {}, matched with the ledger in {}, checked in {}",
+                file.getFileName(), im.rowsRead, read, matched, watch.lap());
         im.plan.errors.sort(Comparator.comparingInt(RowProblem::line));
         im.plan.warnings.sort(Comparator.comparingInt(RowProblem::line));
         return im.plan;
@@ -308,7 +318,8 @@ final class HouseholdImport {
         VillageGroup group = null;
         String groupText = noSpaces(cell(cells, H_GROUP));
         if (village != null && !groupText.isEmpty()) {
-            group = village.groups().stream().filter(g -> noSpaces(g.name()).equals(groupText)).findFirst().orElse(null);
+            Village of = village;
+            group = groupsByName.computeIfAbsent(of.id(), id -> groupsOf(of)).get(groupText);
             if (group == null) {
                 error(line, H_GROUP, groupText, Messages.get("household.import.unknownGroup", village.name()));
             }
@@ -383,6 +394,14 @@ final class HouseholdImport {
         } else if (d.firstHead < 0 && d.village == null) {
             d.village = village;
         }
+    }
+
+    private static Map<String, VillageGroup> groupsOf(Village village) {
+        Map<String, VillageGroup> byName = new HashMap<>();
+        for (VillageGroup g : village.groups()) {
+            byName.putIfAbsent(noSpaces(g.name()), g);
+        }
+        return byName;
     }
 
     /** The household a row belongs to (see the class comment), or null when there is none. */

@@ -32,6 +32,7 @@ public final class HouseholdRules {
     public static final String FIELD_PHONE = "phone";
 
     public static final int NAME_MAX = 50;
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("[0-9+\\- ]{5,30}");
     private static final Set<Relation> MALE = EnumSet.of(Relation.SON, Relation.SON_IN_LAW, Relation.GRANDSON,
             Relation.FATHER);
     private static final Set<Relation> FEMALE = EnumSet.of(Relation.DAUGHTER, Relation.DAUGHTER_IN_LAW,
@@ -78,7 +79,7 @@ public final class HouseholdRules {
         if (h.isMonitored() && h.riskType() == null) {
             issues.add(HouseholdIssue.warning(-1, FIELD_RISK, Messages.get("household.warning.noRisk")));
         }
-        if (h.phone() != null && !h.phone().isBlank() && !h.phone().strip().matches("[0-9+\\- ]{5,30}")) {
+        if (h.phone() != null && !h.phone().isBlank() && !PHONE.matcher(h.phone().strip()).matches()) {
             issues.add(HouseholdIssue.error(-1, FIELD_PHONE, Messages.get("household.error.phone", h.phone())));
         }
         return issues;

@@ -93,6 +93,37 @@ class DemoDataTest {
         }
     }
 
+    void theDemoLedgerHasTheIndexesOfANewLedgerAndUsesThem() {
+        DemoData.create(dir.resolve("demo"), DemoScale.TOWNSHIP, 7);
+        Database.create(dir.resolve("fresh")).close();
+
+        List<String> demo;
+        try (Database db = Database.open(dir.resolve("demo"))) {
+            demo = indexes(db);
+            String plan = db.dsl().fetchValue("EXPLAIN SELECT ID FROM HOUSEHOLD_MEMBER WHERE ID_REVERSED = '1'")
+                    .toString();
+            assertThat(plan).contains("HOUSEHOLD_MEMBER_ID_REVERSED_IDX");
+        }
+        try (Database db = Database.open(dir.resolve("fresh"))) {
+            assertThat(demo).isEqualTo(indexes(db)).contains(
+                    "HOUSEHOLD HOUSEHOLD_PAGE_IDX DELETED_AT,HEAD_INITIALS,HEAD_NAME,ID,CATEGORY,POVERTY_STATUS,"
+                            + "MONITORING_TYPE,SEARCH_TEXT",
+                    "HOUSEHOLD_MEMBER HOUSEHOLD_MEMBER_ID_REVERSED_IDX ID_REVERSED");
+        }
+    }
+
+    private static List<String> indexes(Database db) {
+        return db.dsl().resultQuery("""
+                        SELECT I.TABLE_NAME || ' ' || I.INDEX_NAME || ' ' || LISTAGG(C.COLUMN_NAME || CASE
+                            WHEN C.ORDERING_SPECIFICATION = 'DESC' THEN ' DESC' ELSE '' END, ',')
+                            WITHIN GROUP (ORDER BY C.ORDINAL_POSITION)
+                        FROM INFORMATION_SCHEMA.INDEXES I JOIN INFORMATION_SCHEMA.INDEX_COLUMNS C
+                          ON C.INDEX_SCHEMA = I.INDEX_SCHEMA AND C.INDEX_NAME = I.INDEX_NAME
+                        WHERE I.TABLE_SCHEMA = 'PUBLIC' AND I.TABLE_NAME LIKE 'HOUSEHOLD%'
+                        GROUP BY I.TABLE_NAME, I.INDEX_NAME ORDER BY 1""")
+                .fetch(0, String.class);
+    }
+
     @Test
     void sameSeedSameDataOtherSeedOtherData() {
         DemoData.create(dir.resolve("a"), DemoScale.TOWNSHIP, 42);

@@ -79,6 +79,36 @@ class StreamingTableTest {
     }
 
     @Test
+    void aLongSheetIsReadInOrderAndAHandlerThatStopsEarlyStopsTheReadingThread() throws IOException {
+        Path f = dir.resolve("long.csv");
+        StringBuilder csv = new StringBuilder("姓名,证件号码\n");
+        for (int i = 1; i <= 5000; i++) {
+            csv.append("人").append(i).append(',').append(i).append('\n');
+        }
+        Files.writeString(f, csv, StandardCharsets.UTF_8);
+
+        assertThat(stream(f, List.of("姓名")).rows()).hasSize(5000).startsWith("2:人1/1/").endsWith("5001:人5000/5000/");
+
+        for (int stopAt : new int[] {1, 300, 4999}) {
+            List<Integer> lines = new ArrayList<>();
+            TableReader.stream(f, ALIASES, List.of("姓名"), new TableReader.RowHandler() {
+                @Override
+                public void header(SheetHeader h) {
+                }
+
+                @Override
+                public boolean row(int line, List<String> cells) {
+                    lines.add(line);
+                    return lines.size() < stopAt;
+                }
+            });
+            assertThat(lines).hasSize(stopAt);
+            assertThat(Thread.getAllStackTraces().keySet()).as("reading threads left")
+                    .noneMatch(t -> t.getName().equals("table-reader") && t.isAlive());
+        }
+    }
+
+    @Test
     void noHeaderRowIsReportedWithTheCanonicalNames() throws IOException {
         Path f = dir.resolve("b.csv");
         Files.writeString(f, "名字,号码\n张三,1\n", StandardCharsets.UTF_8);
