@@ -36,10 +36,12 @@ final class HouseholdsCommand extends GroupCommand {
 
     /** The village of that name in use, or bad input naming it. */
     static UUID villageId(HouseholdService service, String name) {
-        if (name == null) {
-            return null;
-        }
-        return service.villages().stream().filter(v -> v.name().equals(name.strip())).map(Village::id).findFirst()
+        return name == null ? null : villageId(service.villages(), name);
+    }
+
+    /** The village of that name among {@code villages}, or bad input naming it. */
+    static UUID villageId(java.util.List<Village> villages, String name) {
+        return villages.stream().filter(v -> v.name().equals(name.strip())).map(Village::id).findFirst()
                 .orElseThrow(() -> new InvalidInputException(Messages.get("cli.households.unknownVillage", name)));
     }
 

@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.townshipledger.cadre.CadreService;
 import org.townshipledger.cadre.ImportCount;
-import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
@@ -17,7 +16,6 @@ import org.townshipledger.pairing.Pairing;
 import org.townshipledger.pairing.PairingFilter;
 import org.townshipledger.pairing.PairingService;
 import org.townshipledger.pairing.PairingService.Proposal;
-import org.townshipledger.village.Village;
 import org.townshipledger.village.VillageService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,12 +42,7 @@ final class PairingsCommand extends GroupCommand {
 
         /** The village of that name in use (null when no name is given), or bad input naming it. */
         UUID village(String name) {
-            if (name == null) {
-                return null;
-            }
-            return villages.villages().stream().filter(v -> v.name().equals(name.strip())).map(Village::id)
-                    .findFirst()
-                    .orElseThrow(() -> new InvalidInputException(Messages.get("cli.households.unknownVillage", name)));
+            return name == null ? null : HouseholdsCommand.villageId(villages.villages(), name);
         }
     }
 

@@ -171,8 +171,7 @@ public final class PairingRepository {
         // Covered households first (one pass over the pairings), then the poor ones in list order minus those:
         // a correlated NOT EXISTS probed the pairings once per household.
         // (Joining the cadres here read a cadre row per pairing; the few removed cadres are looked up instead.)
-        java.util.Set<UUID> cadresGone = new java.util.HashSet<>(dsl.select(CADRE.ID).from(CADRE)
-                .where(CADRE.DELETED_AT.isNotNull()).fetch(CADRE.ID));
+        java.util.Set<UUID> cadresGone = cadresInBin();
         java.util.Set<UUID> covered = new java.util.HashSet<>();
         dsl.select(PAIRING.HOUSEHOLD_ID, PAIRING.HELPER_CADRE_ID).from(PAIRING)
                 .where(PAIRING.TARGET_KIND.eq(TargetKind.HOUSEHOLD.name()).and(PAIRING.DELETED_AT.isNull())
@@ -216,8 +215,7 @@ public final class PairingRepository {
      * household or member row (a county has 400,000 members).
      */
     public Map<UUID, boolean[]> strays(List<Link> links) {
-        java.util.Set<UUID> cadresGone = new java.util.HashSet<>(dsl.select(CADRE.ID).from(CADRE)
-                .where(CADRE.DELETED_AT.isNotNull()).fetch(CADRE.ID));
+        java.util.Set<UUID> cadresGone = cadresInBin();
         java.util.Set<UUID> unitsGone = new java.util.HashSet<>(dsl.select(UNIT.ID).from(UNIT)
                 .where(UNIT.DELETED_AT.isNotNull()).fetch(UNIT.ID));
         java.util.Set<UUID> villagesGone = new java.util.HashSet<>(dsl.select(VILLAGE.ID).from(VILLAGE)
@@ -245,6 +243,12 @@ public final class PairingRepository {
             }
         }
         return out;
+    }
+
+    /** The cadres in the recycle bin: few, so coverage and strays test against them instead of joining cadres. */
+    private java.util.Set<UUID> cadresInBin() {
+        return new java.util.HashSet<>(dsl.select(CADRE.ID).from(CADRE).where(CADRE.DELETED_AT.isNotNull())
+                .fetch(CADRE.ID));
     }
 
     /** The pairings with these ids, in list order. */
