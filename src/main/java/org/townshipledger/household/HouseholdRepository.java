@@ -172,11 +172,20 @@ public final class HouseholdRepository {
         return Optional.of(household(h, r.get(VILLAGE.NAME), r.get(VILLAGE_GROUP.NAME), members));
     }
 
-    /** Households in use by their head's ID number (import: the same head means the same household). */
+    /**
+     * Households in use by their head's ID number (import: the same head means the same household). Found through
+     * the members' reversed IDs, whose index the holders look-up uses too (V6__import_speed.sql): a household's
+     * head_id_number is always the ID of its head, one of its members in use.
+     */
     public Map<String, UUID> householdIdsByHeadId(Collection<String> headIds) {
         Map<String, UUID> found = new HashMap<>();
-        forSlices(headIds, slice -> dsl.select(HOUSEHOLD.HEAD_ID_NUMBER, HOUSEHOLD.ID).from(HOUSEHOLD)
-                .where(idIn(HOUSEHOLD.HEAD_ID_NUMBER, slice).and(HOUSEHOLD.DELETED_AT.isNull()))
+        List<String> reversed = headIds.stream().map(HouseholdRepository::reversed).toList();
+        forSlices(reversed, slice -> dsl.select(HOUSEHOLD.HEAD_ID_NUMBER, HOUSEHOLD.ID)
+                .from(HOUSEHOLD_MEMBER)
+                .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(HOUSEHOLD_MEMBER.HOUSEHOLD_ID))
+                .where(idIn(HOUSEHOLD_MEMBER.ID_REVERSED, slice).and(HOUSEHOLD_MEMBER.DELETED_AT.isNull())
+                        .and(HOUSEHOLD.HEAD_ID_NUMBER.eq(HOUSEHOLD_MEMBER.ID_NUMBER))
+                        .and(HOUSEHOLD.DELETED_AT.isNull()))
                 .forEach(r -> found.put(r.value1(), r.value2())));
         return found;
     }
