@@ -468,11 +468,7 @@ final class HouseholdBulkRepository implements AutoCloseable {
     // ---- plumbing ----
 
     private PreparedStatement prepare(org.jooq.Query query) throws SQLException {
-        String sql = dsl.render(query);
-        if (Boolean.getBoolean("ledger.printBulkSql")) {
-            org.slf4j.LoggerFactory.getLogger(HouseholdBulkRepository.class).info("{}", sql);
-        }
-        PreparedStatement st = connection.prepareStatement(sql);
+        PreparedStatement st = connection.prepareStatement(dsl.render(query));
         open.add(st);
         return st;
     }

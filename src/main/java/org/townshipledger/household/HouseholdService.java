@@ -292,9 +292,11 @@ public final class HouseholdService {
                 });
             }
         } finally {
-            String inserted = watch.lap();
-            deferred.forEach(households::create);
-            LOG.info("Households inserted in {}, {} indexes built in {}", inserted, deferred.size(), watch.lap());
+            LOG.info("Households inserted in {}", watch.lap());
+            for (HouseholdRepository.PlainIndex index : deferred) {
+                households.create(index);
+                LOG.info("Index {} built in {}", index.name(), watch.lap());
+            }
         }
         database.checkpoint();
     }
