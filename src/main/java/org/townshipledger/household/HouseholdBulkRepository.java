@@ -186,9 +186,12 @@ final class HouseholdBulkRepository implements AutoCloseable {
     private Map<UUID, Set<UUID>> membersInUse(List<UUID> householdIds) {
         Map<UUID, Set<UUID>> found = new HashMap<>();
         for (int i = 0; i < householdIds.size(); i += IN_LIST_SLICE) {
-            dsl.select(HOUSEHOLD_MEMBER.HOUSEHOLD_ID, HOUSEHOLD_MEMBER.ID).from(HOUSEHOLD_MEMBER)
-                    .where(HouseholdRepository.uuidIn(HOUSEHOLD_MEMBER.HOUSEHOLD_ID, householdIds.subList(i,
-                            Math.min(householdIds.size(), i + IN_LIST_SLICE))).and(HOUSEHOLD_MEMBER.DELETED_AT.isNull()))
+            HouseholdRepository.Wanted<UUID> wanted = HouseholdRepository.wanted(householdIds.subList(i,
+                    Math.min(householdIds.size(), i + IN_LIST_SLICE)), UUID[]::new);
+            dsl.select(HOUSEHOLD_MEMBER.HOUSEHOLD_ID, HOUSEHOLD_MEMBER.ID)
+                    .from(wanted.table())
+                    .join(HOUSEHOLD_MEMBER).on(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.eq(wanted.value(UUID.class)))
+                    .where(HOUSEHOLD_MEMBER.DELETED_AT.isNull())
                     .forEach(r -> found.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(r.value2()));
         }
         return found;
@@ -465,11 +468,7 @@ final class HouseholdBulkRepository implements AutoCloseable {
     // ---- plumbing ----
 
     private PreparedStatement prepare(org.jooq.Query query) throws SQLException {
-        String sql = dsl.render(query);
-        if (Boolean.getBoolean("ledger.printBulkSql")) {
-            org.slf4j.LoggerFactory.getLogger(HouseholdBulkRepository.class).info("{}", sql);
-        }
-        PreparedStatement st = connection.prepareStatement(sql);
+        PreparedStatement st = connection.prepareStatement(dsl.render(query));
         open.add(st);
         return st;
     }

@@ -172,12 +172,25 @@ public final class HouseholdRepository {
         return Optional.of(household(h, r.get(VILLAGE.NAME), r.get(VILLAGE_GROUP.NAME), members));
     }
 
-    /** Households in use by their head's ID number (import: the same head means the same household). */
+    /**
+     * Households in use by their head's ID number (import: the same head means the same household). Found through
+     * the members' reversed IDs, whose index the holders look-up uses too (V6__import_speed.sql, V10): a household's
+     * head_id_number is always the ID of its head, one of its members in use.
+     */
     public Map<String, UUID> householdIdsByHeadId(Collection<String> headIds) {
         Map<String, UUID> found = new HashMap<>();
-        forSlices(headIds, slice -> dsl.select(HOUSEHOLD.HEAD_ID_NUMBER, HOUSEHOLD.ID).from(HOUSEHOLD)
-                .where(idIn(HOUSEHOLD.HEAD_ID_NUMBER, slice).and(HOUSEHOLD.DELETED_AT.isNull()))
-                .forEach(r -> found.put(r.value1(), r.value2())));
+        List<String> reversed = headIds.stream().map(HouseholdRepository::reversed).toList();
+        forSlices(reversed, slice -> {
+            Wanted<String> wanted = wanted(slice, String[]::new);
+            dsl.select(HOUSEHOLD.HEAD_ID_NUMBER, HOUSEHOLD.ID)
+                    .from(wanted.table())
+                    .join(HOUSEHOLD_MEMBER).on(HOUSEHOLD_MEMBER.ID_REVERSED.eq(wanted.value(String.class)))
+                    .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(HOUSEHOLD_MEMBER.HOUSEHOLD_ID))
+                    .where(HOUSEHOLD_MEMBER.DELETED_AT.isNull()
+                            .and(HOUSEHOLD.HEAD_ID_NUMBER.eq(HOUSEHOLD_MEMBER.ID_NUMBER))
+                            .and(HOUSEHOLD.DELETED_AT.isNull()))
+                    .forEach(r -> found.put(r.value1(), r.value2()));
+        });
         return found;
     }
 
@@ -189,14 +202,18 @@ public final class HouseholdRepository {
         Map<String, Holder> found = new HashMap<>();
         // By the reversed number: its index is the only one on the member's ID (V6__import_speed.sql).
         List<String> reversed = idNumbers.stream().map(HouseholdRepository::reversed).toList();
-        forSlices(reversed, slice -> dsl.select(HOUSEHOLD_MEMBER.ID_NUMBER, HOUSEHOLD_MEMBER.ID,
-                        HOUSEHOLD_MEMBER.HOUSEHOLD_ID, HOUSEHOLD_MEMBER.NAME, HOUSEHOLD.HEAD_NAME, VILLAGE.NAME)
-                .from(HOUSEHOLD_MEMBER)
-                .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(HOUSEHOLD_MEMBER.HOUSEHOLD_ID))
-                .join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
-                .where(idIn(HOUSEHOLD_MEMBER.ID_REVERSED, slice).and(HOUSEHOLD_MEMBER.DELETED_AT.isNull())
-                        .and(HOUSEHOLD.DELETED_AT.isNull()))
-                .forEach(r -> found.put(r.value1(), new Holder(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))));
+        forSlices(reversed, slice -> {
+            Wanted<String> wanted = wanted(slice, String[]::new);
+            dsl.select(HOUSEHOLD_MEMBER.ID_NUMBER, HOUSEHOLD_MEMBER.ID, HOUSEHOLD_MEMBER.HOUSEHOLD_ID,
+                            HOUSEHOLD_MEMBER.NAME, HOUSEHOLD.HEAD_NAME, VILLAGE.NAME)
+                    .from(wanted.table())
+                    .join(HOUSEHOLD_MEMBER).on(HOUSEHOLD_MEMBER.ID_REVERSED.eq(wanted.value(String.class)))
+                    .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(HOUSEHOLD_MEMBER.HOUSEHOLD_ID))
+                    .join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
+                    .where(HOUSEHOLD_MEMBER.DELETED_AT.isNull().and(HOUSEHOLD.DELETED_AT.isNull()))
+                    .forEach(r -> found.put(r.value1(), new Holder(r.value2(), r.value3(), r.value4(), r.value5(),
+                            r.value6())));
+        });
         return found;
     }
 
@@ -205,25 +222,20 @@ public final class HouseholdRepository {
     }
 
     /**
-     * "field IN (...)" over ID numbers (or reversed ones), written into the SQL as literals when they are only digits
-     * and X: H2 then looks each row up in a set, where with bind values it compares each row found with every value
-     * of the list again (a 4,000-number look-up took 170-330 ms instead of 20-30 ms).
+     * Values to look up many at a time, as a one-column table to join: UNNEST of one array bind value. H2 then looks
+     * each value up in the index of the column it is joined to. An IN list of as many bind values makes H2 compare
+     * each row found with every value of the list again (4,000 reversed IDs: 170-330 ms instead of 20-30 ms), and
+     * a list of literals has it parse thousands of terms per query.
      */
-    private static Condition idIn(org.jooq.Field<String> field, List<String> ids) {
-        for (String id : ids) {
-            for (int i = 0; i < id.length(); i++) {
-                char c = id.charAt(i);
-                if ((c < '0' || c > '9') && c != 'X') {
-                    return field.in(ids);
-                }
-            }
+    record Wanted<T>(org.jooq.Table<?> table) {
+        org.jooq.Field<T> value(Class<T> type) {
+            return table.field("v", type);
         }
-        return field.in(ids.stream().map(DSL::inline).toList());
     }
 
-    /** "field IN (...)" over ids, written as literals for the same reason as {@link #idIn}. */
-    static Condition uuidIn(org.jooq.Field<UUID> field, Collection<UUID> ids) {
-        return field.in(ids.stream().map(DSL::inline).toList());
+    /** The distinct {@code values} as a {@link Wanted} table. */
+    static <T> Wanted<T> wanted(Collection<T> values, java.util.function.IntFunction<T[]> array) {
+        return new Wanted<>(DSL.unnest(new java.util.LinkedHashSet<>(values).toArray(array)).as("wanted", "v"));
     }
 
     private static void forSlices(Collection<String> values, java.util.function.Consumer<List<String>> action) {
@@ -243,15 +255,22 @@ public final class HouseholdRepository {
         for (int i = 0; i < all.size(); i += IN_LIST_SLICE) {
             List<UUID> slice = all.subList(i, Math.min(all.size(), i + IN_LIST_SLICE));
             Map<UUID, List<Member>> members = new HashMap<>();
-            dsl.selectFrom(HOUSEHOLD_MEMBER)
-                    .where(uuidIn(HOUSEHOLD_MEMBER.HOUSEHOLD_ID, slice).and(HOUSEHOLD_MEMBER.DELETED_AT.isNull()))
+            Wanted<UUID> wanted = wanted(slice, UUID[]::new);
+            dsl.select(HOUSEHOLD_MEMBER.fields())
+                    .from(wanted.table())
+                    .join(HOUSEHOLD_MEMBER).on(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.eq(wanted.value(UUID.class)))
+                    .where(HOUSEHOLD_MEMBER.DELETED_AT.isNull())
                     .orderBy(HOUSEHOLD_MEMBER.HOUSEHOLD_ID, HOUSEHOLD_MEMBER.SORT_ORDER)
-                    .forEach(m -> members.computeIfAbsent(m.getHouseholdId(), k -> new ArrayList<>()).add(member(m)));
+                    .forEach(r -> {
+                        HouseholdMemberRecord m = r.into(HOUSEHOLD_MEMBER);
+                        members.computeIfAbsent(m.getHouseholdId(), k -> new ArrayList<>()).add(member(m));
+                    });
             dsl.select(HOUSEHOLD.fields()).select(VILLAGE.NAME, VILLAGE_GROUP.NAME)
-                    .from(HOUSEHOLD)
+                    .from(wanted.table())
+                    .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(wanted.value(UUID.class)))
                     .join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
                     .leftJoin(VILLAGE_GROUP).on(VILLAGE_GROUP.ID.eq(HOUSEHOLD.GROUP_ID))
-                    .where(uuidIn(HOUSEHOLD.ID, slice).and(HOUSEHOLD.DELETED_AT.isNull()))
+                    .where(HOUSEHOLD.DELETED_AT.isNull())
                     .forEach(r -> {
                         HouseholdRecord h = r.into(HOUSEHOLD);
                         found.put(h.getId(), household(h, r.get(VILLAGE.NAME), r.get(VILLAGE_GROUP.NAME),

@@ -300,9 +300,11 @@ public final class HouseholdService {
                 });
             }
         } finally {
-            String inserted = watch.lap();
-            deferred.forEach(households::create);
-            LOG.info("Households inserted in {}, {} indexes built in {}", inserted, deferred.size(), watch.lap());
+            LOG.info("Households inserted in {}", watch.lap());
+            for (HouseholdRepository.PlainIndex index : deferred) {
+                households.create(index);
+                LOG.info("Index {} built in {}", index.name(), watch.lap());
+            }
         }
         database.checkpoint();
     }
@@ -315,22 +317,24 @@ public final class HouseholdService {
         database.dsl().transaction(tx -> {
             // One set of prepared statements for every batch, on the transaction's connection.
             try (HouseholdBulkRepository bulk = new HouseholdBulkRepository(tx.dsl())) {
-            long done = 0;
-            for (int from = 0; from < entries.size(); from += HouseholdImport.CHUNK) {
-                if (options.cancelled().getAsBoolean()) {
-                    throw new CancellationException();
+                long done = 0;
+                for (int from = 0; from < entries.size(); from += HouseholdImport.CHUNK) {
+                    if (options.cancelled().getAsBoolean()) {
+                        throw new CancellationException();
+                    }
+                    List<HouseholdEntry> batch = entries.subList(from,
+                            Math.min(entries.size(), from + HouseholdImport.CHUNK));
+                    writeBatch(bulk, batch, now);
+                    done += batch.stream().mapToLong(e -> e.household().members().size()).sum();
+                    options.progress().update(ImportOptions.Stage.WRITING, done, total);
                 }
-                List<HouseholdEntry> batch = entries.subList(from, Math.min(entries.size(), from + HouseholdImport.CHUNK));
-                writeBatch(bulk, batch, now);
-                done += batch.stream().mapToLong(e -> e.household().members().size()).sum();
-                options.progress().update(ImportOptions.Stage.WRITING, done, total);
-            }
             }
         });
         String written = watch.lap();
         database.checkpoint();
-        LOG.info("Households import: {} households, {} members written in {}, checkpoint in {}; H2 wrote {} MB to the file",
-                entries.size(), total, written, watch.lap(), (database.bytesWritten() - bytesBefore) / (1024 * 1024));
+        LOG.info("Households import: {} households, {} members written in {}, checkpoint in {}; H2 wrote {} MB to "
+                + "the file", entries.size(), total, written, watch.lap(),
+                (database.bytesWritten() - bytesBefore) / (1024 * 1024));
     }
 
     /**

@@ -115,7 +115,9 @@ class HouseholdBulkRepositoryTest {
         assertThat(h.updatedAt().toInstant()).isEqualTo(T1.toInstant());
         assertThat(repo.search(HouseholdQuery.all().withText("zxm"), 0, 10).rows())
                 .extracting(HouseholdRow::headName).containsExactly("张大山");
-        assertThat(repo.search(HouseholdQuery.all().withText(h.members().get(2).idNumber().substring(12)), 0, 10).rows()).extracting(HouseholdRow::headName).containsExactly("张大山");
+        String idTail = h.members().get(2).idNumber().substring(12);
+        assertThat(repo.search(HouseholdQuery.all().withText(idTail), 0, 10).rows())
+                .extracting(HouseholdRow::headName).containsExactly("张大山");
         assertThat(repo.countActiveMembers()).isEqualTo(5);
     }
 

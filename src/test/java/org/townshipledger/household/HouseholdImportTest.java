@@ -458,6 +458,28 @@ class HouseholdImportTest {
     }
 
     @Test
+    void withoutNumbersAHouseholdIsFoundByItsHeadsIdButNotInTheRecycleBin() throws IOException {
+        importFile(SheetFiles.xlsx(dir.resolve("first.xlsx"), sheet(twoHouseholds())));
+        Household zhang = byHead("张大山");
+        service.moveToBin(byHead("王强"));
+        List<List<Object>> rows = List.of(
+                List.of("村", "姓名", "证件号码", "与户主关系", "联系电话"),
+                List.of("大石村", "张大山", ZHANG, "户主", "13700000000"),
+                List.of("大石村", "李秀英", LI, "配偶", ""),
+                List.of("大石村", "张小明", XIAOMING, "之子", ""),
+                List.of("龙泉村", "王强", WANG, "户主", "13600000000"));
+
+        ImportResult r = importFile(SheetFiles.csv(dir.resolve("heads.csv"), rows, StandardCharsets.UTF_8));
+
+        assertThat(r.errors()).isEmpty();
+        assertThat(r).extracting(ImportResult::added, ImportResult::updated).containsExactly(1, 1);
+        assertThat(service.household(zhang.id()).orElseThrow().phone()).isEqualTo("13700000000");
+        assertThat(service.householdsInBin()).extracting(HouseholdRow::headName).containsExactly("王强");
+        assertThat(byHead("王强").phone()).isEqualTo("13600000000");
+        assertThat(service.householdCount()).isEqualTo(2);
+    }
+
+    @Test
     void columnsTheFileLacksKeepTheLedgersValues() throws IOException {
         importFile(SheetFiles.xlsx(dir.resolve("first.xlsx"), sheet(twoHouseholds())));
         List<List<Object>> rows = List.of(
