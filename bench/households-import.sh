@@ -34,8 +34,9 @@ run() {
     grep -oE '[0-9]+M->[0-9]+M' "$dir/gc.log" | cut -dM -f1 | sort -n | tail -1 \
         | awk '{print "peak heap before GC: " $1 " MB (of -Xmx512m)"}'
     # The stages, from the ledger's log (the two lines of this run).
-    grep -h "Households import" "$dir"/ledger/logs/*.log | tail -2 | sed 's/^.* - /  /'
+    grep -h "Households import\|Compacted" "$dir"/ledger/logs/*.log | tail -3 | sed 's/^.* - /  /'
 }
 run "import into a ledger without households"
 run "the same file again (every household updated)"
+ls -l "$dir/ledger/ledger.mv.db" | awk '{printf "ledger file after both imports: %.1f MB\n", $5/1048576}'
 java -jar "$jar" stats --data-dir "$dir/ledger"

@@ -34,6 +34,10 @@ final class CrashTestCommand extends GroupCommand {
         @Option(names = "--parent-pid", paramLabel = "PID", descriptionKey = "crashParentPid")
         Long parentPid;
 
+        /** Ends the process like a kill right after the last commit: no close, no shutdown hooks. */
+        @Option(names = "--halt", descriptionKey = "crashHalt")
+        boolean halt;
+
         @Spec
         CommandSpec spec;
 
@@ -44,8 +48,14 @@ final class CrashTestCommand extends GroupCommand {
             if (parentPid != null && parent.isEmpty()) {
                 return ExitCodes.OK; // the orchestrator is already gone
             }
-            try (Database db = Database.open(ledger.dataDir())) {
+            Database db = Database.open(ledger.dataDir());
+            try {
                 CrashTrials.write(db, spec.commandLine().getOut(), maxRecords, parent);
+                if (halt) {
+                    Runtime.getRuntime().halt(CrashTrials.HALTED);
+                }
+            } finally {
+                db.close();
             }
             return ExitCodes.OK;
         }

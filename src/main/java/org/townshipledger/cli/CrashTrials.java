@@ -40,6 +40,8 @@ import org.townshipledger.village.VillageService;
 final class CrashTrials {
 
     static final String COMMITTED = "COMMITTED ";
+    /** Exit code of a writer that ended itself with {@code --halt} (a killed one exits 137 on Linux). */
+    static final int HALTED = 99;
     /** A copy of the ledger file as the killed writer left it (H2 can open it under this name too). */
     static final String AS_KILLED = "as-killed.mv.db";
     /** Every {@code BULK_EVERY}-th write is a bulk insert of {@code BULK_SIZE} villages (one transaction + CHECKPOINT SYNC). */
@@ -62,8 +64,15 @@ final class CrashTrials {
      * @param maxDelayMs … and at most this long
      * @param seed       chooses the delays
      * @param parallel   how many trials run at once (each has its own writer process and ledger)
+     * @param template   the ledger every trial starts from, or null for one made now by {@code init}. A ledger made
+     *                   over a minute before has space H2 may reuse at once (a fresh one has not: H2 keeps freed
+     *                   space 45 s), which is where H2 2.5 lost commits (see {@code Database.connect}).
      */
-    record Config(int trials, Path baseDir, int minDelayMs, int maxDelayMs, long seed, int parallel) {
+    record Config(int trials, Path baseDir, int minDelayMs, int maxDelayMs, long seed, int parallel, Path template) {
+        Config(int trials, Path baseDir, int minDelayMs, int maxDelayMs, long seed, int parallel) {
+            this(trials, baseDir, minDelayMs, maxDelayMs, seed, parallel, null);
+        }
+
         Config {
             if (trials < 1 || minDelayMs < 0 || maxDelayMs < minDelayMs || parallel < 1) {
                 throw new IllegalArgumentException("trials >= 1, parallel >= 1 and 0 <= min delay <= max delay");
@@ -159,8 +168,12 @@ final class CrashTrials {
     static Summary run(Config config, Consumer<Trial> each) {
         Random random = new Random(config.seed());
         Path template = config.baseDir().resolve("template");
-        try (Database db = Database.create(template, LedgerSettings.of("试验镇", "示范县", 2026))) {
-            db.checkpoint();
+        if (config.template() != null) {
+            copyLedger(config.template(), template);
+        } else {
+            try (Database db = Database.create(template, LedgerSettings.of("试验镇", "示范县", 2026))) {
+                db.checkpoint();
+            }
         }
         ExecutorService pool = Executors.newFixedThreadPool(config.parallel());
         List<Trial> trials = new ArrayList<>();
@@ -200,12 +213,7 @@ final class CrashTrials {
      * started, killed {@code delayMs} after its first commit, the ledger checked.
      */
     static Trial trial(int number, Path template, Path dataDir, long delayMs) {
-        try {
-            Files.createDirectories(dataDir);
-            Files.copy(Database.ledgerFile(template), Database.ledgerFile(dataDir));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        copyLedger(Database.ledgerFile(template), dataDir);
         Path stderr = dataDir.resolve("writer-stderr.txt");
         // stdout goes to a file, not a pipe: a pipe read while the JDK reaps the killed process can fail with
         // "Stream closed" and lose the last lines. The file keeps every byte the writer wrote before the kill.
@@ -260,6 +268,16 @@ final class CrashTrials {
         } catch (IOException | UncheckedIOException e) {
             return failed(number, dataDir, List.of(), killedAfter, p.exitValue(),
                     "reading the writer's stdout or copying the ledger: " + e.getMessage());
+        }
+    }
+
+    /** Copies a ledger file into {@code dataDir} as its ledger. */
+    static void copyLedger(Path ledgerFile, Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            Files.copy(ledgerFile, Database.ledgerFile(dataDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -345,7 +363,7 @@ final class CrashTrials {
     }
 
     /** {@code java <options> -cp <this classpath> org.townshipledger.app.Launcher crash-test writer --data-dir D}. */
-    static List<String> writerCommand(Path dataDir) {
+    static List<String> writerCommand(Path dataDir, String... extra) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>();
@@ -356,6 +374,7 @@ final class CrashTrials {
         cmd.add("org.townshipledger.app.Launcher");
         cmd.addAll(List.of("crash-test", "writer", "--data-dir", dataDir.toAbsolutePath().toString(), "--lang", "en",
                 "--parent-pid", Long.toString(ProcessHandle.current().pid())));
+        cmd.addAll(List.of(extra));
         return cmd;
     }
 

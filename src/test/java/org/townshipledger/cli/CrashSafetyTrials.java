@@ -34,7 +34,7 @@ class CrashSafetyTrials {
     void everyCommittedRecordSurvivesSigkill() {
         List<String> lines = new ArrayList<>();
         CrashTrials.Summary summary = CrashTrials.run(
-                new CrashTrials.Config(TRIALS, dir, 150, 900, 20261126L, 2), t -> lines.add(t.line()));
+                new CrashTrials.Config(TRIALS, dir, 150, 900, 20261126L, 2, CrashSafetyTest.agedLedger()), t -> lines.add(t.line()));
 
         List<String> failed = summary.trials().stream().filter(t -> !t.passed()).map(CrashTrials.Trial::line).toList();
         keepFailedLedgers(summary);
