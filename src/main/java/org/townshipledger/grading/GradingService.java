@@ -1,6 +1,8 @@
 package org.townshipledger.grading;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,7 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.townshipledger.cadre.Cadre;
 import org.townshipledger.cadre.CadreService;
+import org.townshipledger.cadre.ImportCount;
 import org.townshipledger.cadre.Finding;
 import org.townshipledger.cadre.Rank;
 import org.townshipledger.cadre.Role;
@@ -552,6 +556,93 @@ public final class GradingService {
 
     private static String groupLabel(String kindCode) {
         return org.townshipledger.village.VillageKind.parse(kindCode).map(k -> k.label()).orElse(kindCode);
+    }
+
+    // ---- import and export ----
+
+    /**
+     * Imports a grades sheet all or nothing (see {@link GradeImport}): every bad row is reported, a bad grade name
+     * included, and nothing is written unless every row is good.
+     */
+    public ImportCount importGrades(Path file) {
+        GradingRules rules = rules();
+        Map<String, VillageGrade> existing = new HashMap<>();
+        repo.grades(1900, 2200).forEach(g -> existing.put(GradeImport.key(g.villageId(), g.year()), g));
+        GradeImport parsed = GradeImport.parse(file, repo.villages(workingYear()), existing,
+                d -> prepare(d, rules));
+        if (!parsed.problems().isEmpty()) {
+            throw new InvalidInputException(parsed.problems());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> {
+            GradingRepository r = repo.with(tx.dsl());
+            List<VillageGrade> added = new ArrayList<>();
+            for (VillageGrade g : parsed.grades()) {
+                if (g.id() == null) {
+                    added.add(g.withId(Ids.newId()));
+                } else if (!r.updateGrade(g, now)) {
+                    throw new StaleRecordException(name(g));
+                }
+            }
+            r.insertGrades(added, now);
+        });
+        database.checkpoint();
+        return parsed.count();
+    }
+
+    /** Writes the grades (of one year, or every year when null) in the import format; returns how many. */
+    public int exportGrades(Path file, Integer year) throws IOException {
+        List<VillageGrade> list = year == null ? repo.grades(1900, 2200) : repo.grades(year, year);
+        GradeImport.write(file, Messages.get("grading.export.title", settings.ledgerSettings().township()), list);
+        return list.size();
+    }
+
+    /** Imports a 述职 sheet all or nothing (see {@link ReviewImport}); totals and results are computed. */
+    public ImportCount importReviews(Path file) {
+        GradingRules rules = rules();
+        Map<String, SecretaryReview> existing = new HashMap<>();
+        List<Cadre> people = cadres.cadres(null, null, null);
+        java.util.Set<Integer> years = new java.util.TreeSet<>();
+        for (int y = workingYear() - 10; y <= workingYear() + 1; y++) {
+            years.add(y);
+        }
+        for (int y : years) {
+            repo.reviews(y).forEach(v -> existing.put(v.cadreId() + "|" + v.year() + "|" + v.kind(), v));
+        }
+        ReviewImport parsed = ReviewImport.parse(file, people, repo.villages(workingYear()), existing,
+                d -> prepare(d, rules));
+        if (!parsed.problems().isEmpty()) {
+            throw new InvalidInputException(parsed.problems());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> {
+            GradingRepository r = repo.with(tx.dsl());
+            List<SecretaryReview> added = new ArrayList<>();
+            for (SecretaryReview v : parsed.reviews()) {
+                if (v.id() == null) {
+                    added.add(v.withId(Ids.newId()));
+                } else if (!r.updateReview(v, now)) {
+                    throw new StaleRecordException(v.cadreName());
+                }
+            }
+            r.insertReviews(added, now);
+        });
+        database.checkpoint();
+        return parsed.count();
+    }
+
+    /** Writes one year's reviews in the import format, ID numbers masked; returns how many. */
+    public int exportReviews(Path file, int year) throws IOException {
+        List<SecretaryReview> list = repo.reviews(year);
+        Map<UUID, String> ids = new HashMap<>();
+        for (Cadre c : cadres.cadres(null, null, null)) {
+            if (c.idNumber() != null) {
+                ids.put(c.id(), c.idNumber());
+            }
+        }
+        ReviewImport.write(file, Messages.get("grading.reviews.title", settings.ledgerSettings().township(), year),
+                list, ids);
+        return list.size();
     }
 
     // ---- helpers ----
