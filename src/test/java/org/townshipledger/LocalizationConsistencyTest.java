@@ -114,6 +114,14 @@ class LocalizationConsistencyTest {
             DynamicKeys.ofEnum("cadre.rank.", org.townshipledger.cadre.Rank.class),
             new DynamicKeys("assignment.role.", org.townshipledger.cadre.Role.BUILT_IN),
             DynamicKeys.ofEnum("sex.", Sex.class),
+            DynamicKeys.ofEnum("grading.grade.", org.townshipledger.grading.Grade.class),
+            DynamicKeys.ofEnum("grading.result.", org.townshipledger.grading.ReviewResult.class),
+            DynamicKeys.ofEnum("grading.reviewKind.", org.townshipledger.grading.ReviewKind.class),
+            DynamicKeys.ofEnum("grading.star.", org.townshipledger.grading.StarSubject.class),
+            // ReviewKind.partLabels: four part titles per kind of review.
+            new DynamicKeys("grading.part.", List.of("BRANCH_SECRETARY.1", "BRANCH_SECRETARY.2",
+                    "BRANCH_SECRETARY.3", "BRANCH_SECRETARY.4", "FIRST_SECRETARY.1", "FIRST_SECRETARY.2",
+                    "FIRST_SECRETARY.3", "FIRST_SECRETARY.4")),
             // RecycleBinViewModel.registerLabel: one per register whose deletions the bin shows.
             new DynamicKeys("recycleBin.register.",
                     List.of(RecycleBinViewModel.VILLAGE, RecycleBinViewModel.HOUSEHOLD)));

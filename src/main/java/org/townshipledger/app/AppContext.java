@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.townshipledger.cadre.CadreService;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
+import org.townshipledger.grading.GradingService;
 import org.townshipledger.report.ReportService;
 import org.townshipledger.household.HouseholdService;
 import org.townshipledger.pairing.PairingService;
@@ -22,6 +23,7 @@ final class AppContext implements AutoCloseable {
     final ReportService reports;
     final HouseholdService households;
     final PairingService pairings;
+    final GradingService grading;
     final FxTaskExecutor executor = new FxTaskExecutor();
     final StatusBarModel status = new StatusBarModel();
     final Clock clock = Clock.systemDefaultZone();
@@ -37,6 +39,7 @@ final class AppContext implements AutoCloseable {
         this.reports = ReportService.forLedger(database, clock);
         this.households = new HouseholdService(database, villages, settings, clock);
         this.pairings = new PairingService(database, cadres, villages, settings, clock);
+        this.grading = new GradingService(database, cadres, settings, clock);
     }
 
     /** Lets pending saves finish, then closes the ledger. */

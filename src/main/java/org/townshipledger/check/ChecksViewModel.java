@@ -20,19 +20,22 @@ import org.townshipledger.cadre.CadreService;
 import org.townshipledger.cadre.Finding;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.TaskExecutor;
+import org.townshipledger.grading.GradingService;
 import org.townshipledger.pairing.PairingService;
 import org.townshipledger.ui.StatusBarModel;
 
 /**
  * State of the 检查 screen: the year, the rule filter, and the findings of the last run. The assignment checks
- * come from {@link CadreService#checkAssignments}, the pairing checks from {@link PairingService#checkPairings};
- * later registers (visits) add their rules here.
+ * come from {@link CadreService#checkAssignments}, the pairing checks from {@link PairingService#checkPairings},
+ * the grading checks from {@link GradingService#checkGrading}; later registers (visits) add their rules here.
  */
 public final class ChecksViewModel {
 
     private final CadreService cadres;
     /** Null when the screen checks the postings only. */
     private final PairingService pairings;
+    /** Null when the screen does not check grading. */
+    private final GradingService grading;
     private final TaskExecutor executor;
     private final StatusBarModel status;
 
@@ -54,8 +57,15 @@ public final class ChecksViewModel {
     /** Checks the postings and the pairings. */
     public ChecksViewModel(CadreService cadres, PairingService pairings, TaskExecutor executor,
                            StatusBarModel status) {
+        this(cadres, pairings, null, executor, status);
+    }
+
+    /** Checks the postings, the pairings and the grading of village party organisations. */
+    public ChecksViewModel(CadreService cadres, PairingService pairings, GradingService grading,
+                           TaskExecutor executor, StatusBarModel status) {
         this.cadres = cadres;
         this.pairings = pairings;
+        this.grading = grading;
         this.executor = executor;
         this.status = status;
         ruleFilter.addListener((obs, old, rule) -> {
@@ -83,10 +93,13 @@ public final class ChecksViewModel {
         if (pairings != null) {
             all.addAll(pairings.checkRules());
         }
+        if (grading != null) {
+            all.addAll(grading.checkRules());
+        }
         return all;
     }
 
-    /** Runs every check for the chosen year (postings, then pairings); the table shows what it found. */
+    /** Runs every check for the chosen year (postings, pairings, grading); the table shows what it found. */
     public void run() {
         int y = year.get();
         busy.set(true);
@@ -94,6 +107,9 @@ public final class ChecksViewModel {
             List<Finding> all = new ArrayList<>(cadres.checkAssignments(y));
             if (pairings != null) {
                 all.addAll(pairings.checkPairings(y));
+            }
+            if (grading != null) {
+                all.addAll(grading.checkGrading(y));
             }
             return all;
         }, found -> {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code check assignments [--year Y]}: what the office must fix, one finding a line, naming whom to call. */
-@Command(name = "check", mixinStandardHelpOptions = true, subcommands = {CheckCommand.Assignments.class, CheckCommand.Pairings.class})
+@Command(name = "check", mixinStandardHelpOptions = true, subcommands = {CheckCommand.Assignments.class, CheckCommand.Pairings.class,
+        CheckCommand.Grading.class})
 final class CheckCommand extends GroupCommand {
 
     static void print(CommandSpec spec, List<Finding> findings) {
@@ -68,6 +69,27 @@ final class CheckCommand extends GroupCommand {
             try (Database db = Database.open(ledger.dataDir())) {
                 PairingService pairings = PairingsCommand.Services.open(db).pairings();
                 print(spec, pairings.checkPairings(year != null ? year : pairings.workingYear()));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "grading", mixinStandardHelpOptions = true)
+    static final class Grading implements Callable<Integer> {
+        @Mixin
+        LedgerOptions ledger;
+
+        @Option(names = "--year", paramLabel = "YYYY", descriptionKey = "reportYear")
+        Integer year;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Database db = Database.open(ledger.dataDir())) {
+                org.townshipledger.grading.GradingService grading = GradesCommand.open(db);
+                print(spec, grading.checkGrading(year != null ? year : grading.workingYear()));
             }
             return ExitCodes.OK;
         }

@@ -29,7 +29,7 @@ public final class Cli implements Callable<Integer> {
     static final List<Class<?>> COMMANDS = List.of(InitCommand.class, DemoCommand.class, StatsCommand.class,
             VillagesCommand.class, HouseholdsCommand.class, ReportCommand.class, CheckCommand.class,
             CadresCommand.Cadres.class, CadresCommand.Units.class, CadresCommand.Assignments.class,
-            PairingsCommand.class, CrashTestCommand.class);
+            PairingsCommand.class, GradesCommand.class, CrashTestCommand.class);
 
     @Mixin
     LedgerOptions ledger;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code stats}: one line per register, {@code <key>\t<count>}, stable English keys, nothing else: villages, groups,
- * households, members, units, cadres, assignments, pairings (in use, not in the recycle bin).
+ * households, members, units, cadres, assignments, pairings, grades (in use, not in the recycle bin).
  */
 @Command(name = "stats", mixinStandardHelpOptions = true)
 final class StatsCommand implements Callable<Integer> {
@@ -39,6 +39,7 @@ final class StatsCommand implements Callable<Integer> {
             out.println("cadres\t" + cadres.cadreCount());
             out.println("assignments\t" + cadres.assignmentCount());
             out.println("pairings\t" + PairingsCommand.Services.open(db).pairings().count());
+            out.println("grades\t" + GradesCommand.open(db).gradeCount());
         }
         return ExitCodes.OK;
     }

@@ -139,4 +139,26 @@ class ChecksViewModelTest {
         assertThat(both.allFindings()).isEmpty();
         assertThat(both.summaryProperty().get()).isEqualTo("2025 年度未发现问题");
     }
+
+    @Test
+    void withGradingItAlsoListsVillagesForRectification() {
+        PairingService pairings = new PairingService(db, cadres, villages, settings, clock);
+        org.townshipledger.grading.GradingService grading = new org.townshipledger.grading.GradingService(db, cadres,
+                settings, clock);
+        ChecksViewModel all = new ChecksViewModel(cadres, pairings, grading, new CurrentThreadTaskExecutor(), status);
+        all.load();
+        assertThat(all.rules()).contains("缺驻村第一书记", "无帮扶责任人", "包抓村未晋级", "满意率偏低，限期整改",
+                "连续两年排名末位，通报");
+        Village v = village("龙泉村", false);
+        reserves(v);
+        grading.save(org.townshipledger.grading.VillageGrade.scored(v.id(), 2025,
+                org.townshipledger.grading.GradeScores.of("70", "55", "70"), new java.math.BigDecimal("52.5")));
+
+        all.run();
+
+        assertThat(all.shownFindings()).extracting(Finding::village, Finding::rule, Finding::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("龙泉村", "满意率偏低，限期整改", "群众测评满意率 52.5%，低于 60%"));
+        all.ruleFilterProperty().set("满意率偏低，限期整改");
+        assertThat(all.shownFindings()).hasSize(1);
+    }
 }

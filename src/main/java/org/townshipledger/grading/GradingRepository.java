@@ -1,0 +1,316 @@
+package org.townshipledger.grading;
+
+import static org.townshipledger.db.jooq.Tables.ASSIGNMENT;
+import static org.townshipledger.db.jooq.Tables.CADRE;
+import static org.townshipledger.db.jooq.Tables.PAIRING;
+import static org.townshipledger.db.jooq.Tables.SECRETARY_REVIEW;
+import static org.townshipledger.db.jooq.Tables.STAR_RATING;
+import static org.townshipledger.db.jooq.Tables.VILLAGE;
+import static org.townshipledger.db.jooq.Tables.VILLAGE_GRADE;
+import static org.townshipledger.db.jooq.Tables.VILLAGE_WEAK_YEAR;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.townshipledger.db.jooq.tables.records.SecretaryReviewRecord;
+import org.townshipledger.db.jooq.tables.records.StarRatingRecord;
+import org.townshipledger.db.jooq.tables.records.VillageGradeRecord;
+import org.townshipledger.pairing.TargetKind;
+
+/** Grades, 述职 reviews and star ratings, and the few facts about villages and postings the grading checks need. */
+public final class GradingRepository {
+
+    private final DSLContext dsl;
+
+    public GradingRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public GradingRepository with(DSLContext ctx) {
+        return new GradingRepository(ctx);
+    }
+
+    // ---- grades ----
+
+    private static final Condition LIVE_GRADE = VILLAGE_GRADE.DELETED_AT.isNull().and(VILLAGE.DELETED_AT.isNull());
+
+    /** The grades of the years from {@code from} to {@code to}, of villages in use, by village name then year. */
+    public List<VillageGrade> grades(int from, int to) {
+        return dsl.select(VILLAGE_GRADE.fields()).select(VILLAGE.NAME)
+                .from(VILLAGE_GRADE).join(VILLAGE).on(VILLAGE.ID.eq(VILLAGE_GRADE.VILLAGE_ID))
+                .where(LIVE_GRADE.and(VILLAGE_GRADE.GRADE_YEAR.between(from, to)))
+                .orderBy(VILLAGE.NAME_INITIALS, VILLAGE.NAME, VILLAGE_GRADE.GRADE_YEAR)
+                .fetch(GradingRepository::grade);
+    }
+
+    public Optional<VillageGrade> grade(UUID villageId, int year) {
+        return dsl.select(VILLAGE_GRADE.fields()).select(VILLAGE.NAME)
+                .from(VILLAGE_GRADE).join(VILLAGE).on(VILLAGE.ID.eq(VILLAGE_GRADE.VILLAGE_ID))
+                .where(VILLAGE_GRADE.DELETED_AT.isNull().and(VILLAGE_GRADE.VILLAGE_ID.eq(villageId))
+                        .and(VILLAGE_GRADE.GRADE_YEAR.eq(year)))
+                .fetchOptional(GradingRepository::grade);
+    }
+
+    public Optional<VillageGrade> gradeById(UUID id) {
+        return dsl.select(VILLAGE_GRADE.fields()).select(VILLAGE.NAME)
+                .from(VILLAGE_GRADE).join(VILLAGE).on(VILLAGE.ID.eq(VILLAGE_GRADE.VILLAGE_ID))
+                .where(VILLAGE_GRADE.ID.eq(id)).fetchOptional(GradingRepository::grade);
+    }
+
+    /** Whether a live record other than {@code exceptId} holds the village's year. */
+    public boolean gradeTaken(UUID villageId, int year, UUID exceptId) {
+        Condition c = VILLAGE_GRADE.DELETED_AT.isNull().and(VILLAGE_GRADE.VILLAGE_ID.eq(villageId))
+                .and(VILLAGE_GRADE.GRADE_YEAR.eq(year));
+        if (exceptId != null) {
+            c = c.and(VILLAGE_GRADE.ID.ne(exceptId));
+        }
+        return dsl.fetchExists(VILLAGE_GRADE, c);
+    }
+
+    private static VillageGrade grade(Record r) {
+        VillageGradeRecord g = r.into(VILLAGE_GRADE);
+        return new VillageGrade(g.getId(), g.getVillageId(), r.get(VILLAGE.NAME), g.getGradeYear(),
+                new GradeScores(g.getMemberScore(), g.getPublicScore(), g.getBranchScore()), g.getSatisfaction(),
+                g.getProposedGrade() == null ? null : Grade.valueOf(g.getProposedGrade()),
+                g.getGrade() == null ? null : Grade.valueOf(g.getGrade()), g.getOverrideReason(),
+                g.getRewardPenalty(), g.getHelpMeasures(), g.getStars(), g.getVersion());
+    }
+
+    public void insertGrades(List<VillageGrade> list, OffsetDateTime now) {
+        List<VillageGradeRecord> rows = list.stream().map(g -> {
+            VillageGradeRecord r = dsl.newRecord(VILLAGE_GRADE);
+            fill(r, g);
+            r.setId(g.id());
+            r.setCreatedAt(now);
+            r.setUpdatedAt(now);
+            r.setVersion(0);
+            return r;
+        }).toList();
+        for (int i = 0; i < rows.size(); i += 2000) {
+            dsl.batchInsert(rows.subList(i, Math.min(rows.size(), i + 2000))).execute();
+        }
+    }
+
+    private static void fill(VillageGradeRecord r, VillageGrade g) {
+        r.setVillageId(g.villageId());
+        r.setGradeYear(g.year());
+        r.setMemberScore(g.scores().memberScore());
+        r.setPublicScore(g.scores().publicScore());
+        r.setBranchScore(g.scores().branchScore());
+        r.setSatisfaction(g.satisfaction());
+        r.setProposedGrade(g.proposed() == null ? null : g.proposed().name());
+        r.setGrade(g.grade() == null ? null : g.grade().name());
+        r.setOverrideReason(g.overrideReason());
+        r.setRewardPenalty(g.rewardPenalty());
+        r.setHelpMeasures(g.helpMeasures());
+        r.setStars(g.stars());
+    }
+
+    /** Changes a record's scores, grades, texts and stars, if nobody changed it since (its year and village stay). */
+    public boolean updateGrade(VillageGrade g, OffsetDateTime now) {
+        return dsl.update(VILLAGE_GRADE)
+                .set(VILLAGE_GRADE.MEMBER_SCORE, g.scores().memberScore())
+                .set(VILLAGE_GRADE.PUBLIC_SCORE, g.scores().publicScore())
+                .set(VILLAGE_GRADE.BRANCH_SCORE, g.scores().branchScore())
+                .set(VILLAGE_GRADE.SATISFACTION, g.satisfaction())
+                .set(VILLAGE_GRADE.PROPOSED_GRADE, g.proposed() == null ? null : g.proposed().name())
+                .set(VILLAGE_GRADE.GRADE, g.grade() == null ? null : g.grade().name())
+                .set(VILLAGE_GRADE.OVERRIDE_REASON, g.overrideReason())
+                .set(VILLAGE_GRADE.REWARD_PENALTY, g.rewardPenalty())
+                .set(VILLAGE_GRADE.HELP_MEASURES, g.helpMeasures())
+                .set(VILLAGE_GRADE.STARS, g.stars())
+                .set(VILLAGE_GRADE.UPDATED_AT, now)
+                .set(VILLAGE_GRADE.VERSION, VILLAGE_GRADE.VERSION.plus(1))
+                .where(VILLAGE_GRADE.ID.eq(g.id()).and(VILLAGE_GRADE.VERSION.eq(g.version()))
+                        .and(VILLAGE_GRADE.DELETED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    /** Moves a record entered by mistake to the recycle bin, if nobody changed it since. */
+    public boolean removeGrade(VillageGrade g, OffsetDateTime now) {
+        return dsl.update(VILLAGE_GRADE).set(VILLAGE_GRADE.DELETED_AT, now)
+                .set(VILLAGE_GRADE.VERSION, VILLAGE_GRADE.VERSION.plus(1))
+                .where(VILLAGE_GRADE.ID.eq(g.id()).and(VILLAGE_GRADE.VERSION.eq(g.version()))
+                        .and(VILLAGE_GRADE.DELETED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    public int countGrades() {
+        return dsl.fetchCount(VILLAGE_GRADE, VILLAGE_GRADE.DELETED_AT.isNull());
+    }
+
+    // ---- 述职 reviews ----
+
+    public List<SecretaryReview> reviews(int year) {
+        return dsl.select(SECRETARY_REVIEW.fields()).select(CADRE.NAME, VILLAGE.NAME)
+                .from(SECRETARY_REVIEW).join(CADRE).on(CADRE.ID.eq(SECRETARY_REVIEW.CADRE_ID))
+                .leftJoin(VILLAGE).on(VILLAGE.ID.eq(SECRETARY_REVIEW.VILLAGE_ID))
+                .where(SECRETARY_REVIEW.DELETED_AT.isNull().and(CADRE.DELETED_AT.isNull())
+                        .and(SECRETARY_REVIEW.REVIEW_YEAR.eq(year)))
+                .orderBy(SECRETARY_REVIEW.REVIEW_KIND, VILLAGE.NAME_INITIALS, VILLAGE.NAME, CADRE.NAME_INITIALS)
+                .fetch(GradingRepository::review);
+    }
+
+    public Optional<SecretaryReview> review(UUID cadreId, int year, ReviewKind kind) {
+        return dsl.select(SECRETARY_REVIEW.fields()).select(CADRE.NAME, VILLAGE.NAME)
+                .from(SECRETARY_REVIEW).join(CADRE).on(CADRE.ID.eq(SECRETARY_REVIEW.CADRE_ID))
+                .leftJoin(VILLAGE).on(VILLAGE.ID.eq(SECRETARY_REVIEW.VILLAGE_ID))
+                .where(SECRETARY_REVIEW.DELETED_AT.isNull().and(SECRETARY_REVIEW.CADRE_ID.eq(cadreId))
+                        .and(SECRETARY_REVIEW.REVIEW_YEAR.eq(year)).and(SECRETARY_REVIEW.REVIEW_KIND.eq(kind.name())))
+                .fetchOptional(GradingRepository::review);
+    }
+
+    private static SecretaryReview review(Record r) {
+        SecretaryReviewRecord s = r.into(SECRETARY_REVIEW);
+        return new SecretaryReview(s.getId(), s.getCadreId(), r.get(CADRE.NAME), s.getVillageId(),
+                r.get(VILLAGE.NAME), s.getReviewYear(), ReviewKind.valueOf(s.getReviewKind()),
+                List.of(s.getPart1(), s.getPart2(), s.getPart3(), s.getPart4()), s.getTotal(),
+                ReviewResult.valueOf(s.getResult()), s.getNote(), s.getVersion());
+    }
+
+    public void insertReviews(List<SecretaryReview> list, OffsetDateTime now) {
+        List<SecretaryReviewRecord> rows = list.stream().map(v -> {
+            SecretaryReviewRecord r = dsl.newRecord(SECRETARY_REVIEW);
+            r.setId(v.id());
+            r.setCadreId(v.cadreId());
+            r.setVillageId(v.villageId());
+            r.setReviewYear(v.year());
+            r.setReviewKind(v.kind().name());
+            r.setPart1(v.parts().get(0));
+            r.setPart2(v.parts().get(1));
+            r.setPart3(v.parts().get(2));
+            r.setPart4(v.parts().get(3));
+            r.setTotal(v.total());
+            r.setResult(v.result().name());
+            r.setNote(v.note());
+            r.setCreatedAt(now);
+            r.setUpdatedAt(now);
+            r.setVersion(0);
+            return r;
+        }).toList();
+        for (int i = 0; i < rows.size(); i += 2000) {
+            dsl.batchInsert(rows.subList(i, Math.min(rows.size(), i + 2000))).execute();
+        }
+    }
+
+    public boolean updateReview(SecretaryReview v, OffsetDateTime now) {
+        return dsl.update(SECRETARY_REVIEW)
+                .set(SECRETARY_REVIEW.VILLAGE_ID, v.villageId())
+                .set(SECRETARY_REVIEW.PART1, v.parts().get(0))
+                .set(SECRETARY_REVIEW.PART2, v.parts().get(1))
+                .set(SECRETARY_REVIEW.PART3, v.parts().get(2))
+                .set(SECRETARY_REVIEW.PART4, v.parts().get(3))
+                .set(SECRETARY_REVIEW.TOTAL, v.total())
+                .set(SECRETARY_REVIEW.RESULT, v.result().name())
+                .set(SECRETARY_REVIEW.NOTE, v.note())
+                .set(SECRETARY_REVIEW.UPDATED_AT, now)
+                .set(SECRETARY_REVIEW.VERSION, SECRETARY_REVIEW.VERSION.plus(1))
+                .where(SECRETARY_REVIEW.ID.eq(v.id()).and(SECRETARY_REVIEW.VERSION.eq(v.version()))
+                        .and(SECRETARY_REVIEW.DELETED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    public int countReviews() {
+        return dsl.fetchCount(SECRETARY_REVIEW, SECRETARY_REVIEW.DELETED_AT.isNull());
+    }
+
+    // ---- star ratings of members and secretaries ----
+
+    public List<StarRating> stars(int year) {
+        return dsl.select(STAR_RATING.fields()).select(VILLAGE.NAME)
+                .from(STAR_RATING).leftJoin(VILLAGE).on(VILLAGE.ID.eq(STAR_RATING.VILLAGE_ID))
+                .where(STAR_RATING.DELETED_AT.isNull().and(STAR_RATING.RATING_YEAR.eq(year)))
+                .orderBy(STAR_RATING.SUBJECT_KIND, VILLAGE.NAME_INITIALS, STAR_RATING.PERSON_NAME)
+                .fetch(r -> {
+                    StarRatingRecord s = r.into(STAR_RATING);
+                    return new StarRating(s.getId(), s.getRatingYear(), StarSubject.valueOf(s.getSubjectKind()),
+                            s.getVillageId(), r.get(VILLAGE.NAME), s.getCadreId(), s.getPersonName(), s.getStars(),
+                            s.getVersion());
+                });
+    }
+
+    public void insertStars(List<StarRating> list, OffsetDateTime now) {
+        List<StarRatingRecord> rows = list.stream().map(s -> {
+            StarRatingRecord r = dsl.newRecord(STAR_RATING);
+            r.setId(s.id());
+            r.setRatingYear(s.year());
+            r.setSubjectKind(s.subject().name());
+            r.setVillageId(s.villageId());
+            r.setCadreId(s.cadreId());
+            r.setPersonName(s.personName());
+            r.setStars(s.stars());
+            r.setCreatedAt(now);
+            r.setUpdatedAt(now);
+            r.setVersion(0);
+            return r;
+        }).toList();
+        for (int i = 0; i < rows.size(); i += 2000) {
+            dsl.batchInsert(rows.subList(i, Math.min(rows.size(), i + 2000))).execute();
+        }
+    }
+
+    public int countStars() {
+        return dsl.fetchCount(STAR_RATING, STAR_RATING.DELETED_AT.isNull());
+    }
+
+    // ---- what the tallies and checks read about villages and postings ----
+
+    /** A village in use: its kind (the grading group) and whether its branch was 软弱涣散 in the year asked. */
+    public record VillageFact(UUID id, String name, String kind, boolean weak) {
+    }
+
+    public List<VillageFact> villages(int year) {
+        Set<UUID> weak = new HashSet<>(dsl.select(VILLAGE_WEAK_YEAR.VILLAGE_ID).from(VILLAGE_WEAK_YEAR)
+                .where(VILLAGE_WEAK_YEAR.WEAK_YEAR.eq(year)).fetch(VILLAGE_WEAK_YEAR.VILLAGE_ID));
+        return dsl.select(VILLAGE.ID, VILLAGE.NAME, VILLAGE.KIND).from(VILLAGE).where(VILLAGE.DELETED_AT.isNull())
+                .orderBy(VILLAGE.NAME_INITIALS, VILLAGE.NAME)
+                .fetch(r -> new VillageFact(r.value1(), r.value2(), r.value3(), weak.contains(r.value1())));
+    }
+
+    /**
+     * A leader at a village from a date to a date: a posting in one of {@code roles}, or a pairing with the
+     * village as target by a cadre of one of {@code ranks}.
+     *
+     * @param end null while it goes on
+     */
+    public record Stay(UUID cadreId, String name, String phone, UUID villageId, LocalDate start, LocalDate end,
+                       String role) {
+
+        /** A village pairing rather than a posting. */
+        public boolean pairing() {
+            return role == null;
+        }
+
+        public boolean activeOn(LocalDate day) {
+            return !start.isAfter(day) && (end == null || !end.isBefore(day));
+        }
+    }
+
+    /** The postings in these roles at villages, and the village pairings of cadres of these ranks (cadres in use). */
+    public List<Stay> stays(Collection<String> roles, Collection<String> ranks) {
+        List<Stay> out = new java.util.ArrayList<>(dsl.select(ASSIGNMENT.CADRE_ID, CADRE.NAME, CADRE.PHONE,
+                        ASSIGNMENT.VILLAGE_ID, ASSIGNMENT.START_DATE, ASSIGNMENT.END_DATE, ASSIGNMENT.ROLE)
+                .from(ASSIGNMENT).join(CADRE).on(CADRE.ID.eq(ASSIGNMENT.CADRE_ID))
+                .where(ASSIGNMENT.DELETED_AT.isNull().and(CADRE.DELETED_AT.isNull()).and(ASSIGNMENT.ROLE.in(roles)))
+                .fetch(r -> new Stay(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7())));
+        if (!ranks.isEmpty()) {
+            out.addAll(dsl.select(PAIRING.HELPER_CADRE_ID, CADRE.NAME, CADRE.PHONE, PAIRING.VILLAGE_ID,
+                            PAIRING.START_DATE, PAIRING.END_DATE)
+                    .from(PAIRING).join(CADRE).on(CADRE.ID.eq(PAIRING.HELPER_CADRE_ID))
+                    .where(PAIRING.DELETED_AT.isNull().and(CADRE.DELETED_AT.isNull())
+                            .and(PAIRING.TARGET_KIND.eq(TargetKind.VILLAGE.name())).and(PAIRING.VILLAGE_ID.isNotNull())
+                            .and(CADRE.CADRE_RANK.in(ranks)))
+                    .fetch(r -> new Stay(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                            null)));
+        }
+        return out;
+    }
+}
