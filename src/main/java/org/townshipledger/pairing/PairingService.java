@@ -269,10 +269,14 @@ public final class PairingService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return database.dsl().transactionResult(tx -> {
             PairingRepository r = repo.with(tx.dsl());
-            if (from == null || !from.isAfter(old.startDate())) {
+            if (from == null || from.isBefore(old.startDate())) {
                 throw new InvalidInputException(Messages.get("pairing.error.replaceDate"));
             }
-            if (!r.update(old.ended(from.minusDays(1), blank(reason)), now)) {
+            // Replaced on the day it began, the old pairing was never in effect: it goes to the recycle bin
+            // instead of ending before it started.
+            boolean kept = from.equals(old.startDate()) ? r.remove(old, now)
+                    : r.update(old.ended(from.minusDays(1), blank(reason)), now);
+            if (!kept) {
                 throw new StaleRecordException(old.helperName());
             }
             Pairing draft = new Pairing(null, cadreId, unitId, null, null, null, old.target(), old.householdId(),

@@ -1,6 +1,7 @@
 package org.townshipledger.pairing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
@@ -229,6 +230,24 @@ class PairingServiceTest {
         assertThat(history.get(1).endDate()).isEqualTo(LocalDate.of(2025, 12, 31));
         assertThat(history.get(1).endReason()).isEqualTo("原帮扶人离任");
         assertThat(history.get(0).endDate()).isNull();
+    }
+
+    @Test
+    void aHelperReplacedOnTheDayThePairingBeganLeavesNoHistoryAndAnEarlierDayIsRefused() {
+        Cadre first = cadre("错配干部", Rank.GENERAL);
+        Cadre right = cadre("正确干部", Rank.GENERAL);
+        Household h = household(village, "当日户主");
+        Pairing p = pair(first, h);
+
+        assertThatThrownBy(() -> pairings.replaceHelper(p, right.id(), null, LocalDate.of(2024, 12, 31), "录错"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("不能早于");
+        pairings.replaceHelper(p, right.id(), null, LocalDate.of(2025, 1, 1), "录错帮扶人");
+
+        assertThat(pairings.helpersOf(h.id())).singleElement().satisfies(now -> {
+            assertThat(now.helperName()).isEqualTo("正确干部");
+            assertThat(now.startDate()).isEqualTo(LocalDate.of(2025, 1, 1));
+            assertThat(now.endDate()).isNull();
+        });
     }
 
     @Test
