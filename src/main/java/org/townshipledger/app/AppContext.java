@@ -1,6 +1,7 @@
 package org.townshipledger.app;
 
 import java.time.Clock;
+import org.townshipledger.backup.BackupService;
 import org.townshipledger.cadre.CadreService;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
@@ -22,6 +23,7 @@ final class AppContext implements AutoCloseable {
     final ReportService reports;
     final HouseholdService households;
     final PairingService pairings;
+    final BackupService backups;
     final FxTaskExecutor executor = new FxTaskExecutor();
     final StatusBarModel status = new StatusBarModel();
     final Clock clock = Clock.systemDefaultZone();
@@ -37,6 +39,7 @@ final class AppContext implements AutoCloseable {
         this.reports = ReportService.forLedger(database, clock);
         this.households = new HouseholdService(database, villages, settings, clock);
         this.pairings = new PairingService(database, cadres, villages, settings, clock);
+        this.backups = BackupService.forLedger(database, clock);
     }
 
     /** Lets pending saves finish, then closes the ledger. */

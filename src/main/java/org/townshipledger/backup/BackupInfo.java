@@ -12,4 +12,16 @@ import java.time.LocalDateTime;
  */
 public record BackupInfo(Path file, LocalDateTime created, BackupKind kind, long size, boolean encrypted,
         boolean verified, BackupManifest manifest) {
+
+    /** 已校验, 未校验, 加密（需密码）… as the list shows it. */
+    public String state() {
+        if (encrypted) {
+            return org.townshipledger.common.Messages.get(verified ? "backup.state.encryptedVerified"
+                    : "backup.state.encrypted");
+        }
+        if (manifest == null) {
+            return org.townshipledger.common.Messages.get("backup.state.unreadable");
+        }
+        return org.townshipledger.common.Messages.get(verified ? "backup.state.verified" : "backup.state.unverified");
+    }
 }

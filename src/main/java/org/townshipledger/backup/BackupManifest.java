@@ -37,6 +37,12 @@ public record BackupManifest(int format, OffsetDateTime created, BackupKind kind
         return rows.getOrDefault(table, 0);
     }
 
+    /** "村 25 个、农户 2000 户…": the registers' rows in the backup. */
+    public String counts() {
+        return org.townshipledger.common.Messages.get("backup.counts", rows("VILLAGE"), rows("HOUSEHOLD"),
+                rows("HOUSEHOLD_MEMBER"), rows("CADRE"), rows("PAIRING"));
+    }
+
     void write(OutputStream out) throws IOException {
         Properties p = new Properties();
         p.setProperty("format", Integer.toString(format));

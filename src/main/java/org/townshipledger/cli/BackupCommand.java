@@ -70,12 +70,6 @@ final class BackupCommand extends GroupCommand {
         return Clock.systemDefaultZone();
     }
 
-    /** "村 25 个、农户 2000 户…": the registers' rows in a backup. */
-    static String counts(BackupManifest m) {
-        return Messages.get("backup.counts", m.rows("VILLAGE"), m.rows("HOUSEHOLD"), m.rows("HOUSEHOLD_MEMBER"),
-                m.rows("CADRE"), m.rows("PAIRING"));
-    }
-
     /** For {@link Cli}: what to say under "the ledger is damaged": the newest good backup and how to restore it. */
     static String damagedAdvice(Path dataDir) {
         Optional<BackupInfo> good;
@@ -89,7 +83,7 @@ final class BackupCommand extends GroupCommand {
             return Messages.get("cli.backup.noGoodBackup", dataDir.resolve(BackupService.FOLDER));
         }
         BackupInfo b = good.get();
-        return Messages.get("cli.backup.newestGood", b.file(), TIME.format(b.created()), counts(b.manifest()),
+        return Messages.get("cli.backup.newestGood", b.file(), TIME.format(b.created()), b.manifest().counts(),
                 dataDir);
     }
 
@@ -138,22 +132,11 @@ final class BackupCommand extends GroupCommand {
                             Messages.get("backup.column.size"), Messages.get("backup.column.state"),
                             Messages.get("backup.column.file")),
                     all.stream().map(b -> List.of(TIME.format(b.created()), b.kind().label(),
-                            Messages.get("backup.size", b.size() / 1024.0 / 1024.0), state(b),
+                            Messages.get("backup.size", b.size() / 1024.0 / 1024.0), b.state(),
                             b.file().getFileName().toString())).toList());
             spec.commandLine().getErr().println(Messages.get("cli.backup.listed", all.size(), backups.folder()));
             return ExitCodes.OK;
         }
-    }
-
-    /** 已校验 / 未校验 / 加密 / 损坏. */
-    static String state(BackupInfo b) {
-        if (b.encrypted()) {
-            return Messages.get(b.verified() ? "backup.state.encryptedVerified" : "backup.state.encrypted");
-        }
-        if (b.manifest() == null) {
-            return Messages.get("backup.state.unreadable");
-        }
-        return Messages.get(b.verified() ? "backup.state.verified" : "backup.state.unverified");
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true)
@@ -176,7 +159,7 @@ final class BackupCommand extends GroupCommand {
             try {
                 BackupManifest m = BackupService.forDataDir(ledger.dataDir(), clock()).verify(file, pw, Progress.NONE);
                 spec.commandLine().getOut().println(Messages.get("cli.backup.verified", file.toAbsolutePath(),
-                        TIME.format(m.created().toLocalDateTime()), m.kind().label(), m.schemaVersion(), counts(m)));
+                        TIME.format(m.created().toLocalDateTime()), m.kind().label(), m.schemaVersion(), m.counts()));
             } finally {
                 clear(pw);
             }
@@ -206,7 +189,7 @@ final class BackupCommand extends GroupCommand {
                         .restore(file, pw, Progress.NONE);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(Messages.get("cli.backup.restored", file.toAbsolutePath(),
-                        TIME.format(r.restored().created().toLocalDateTime()), counts(r.restored())));
+                        TIME.format(r.restored().created().toLocalDateTime()), r.restored().counts()));
                 if (r.keptAs() != null) {
                     out.println(Messages.get("cli.backup.keptAs", r.keptAs()));
                 }
