@@ -128,7 +128,15 @@ class BackupViewModelTest {
 
     @Test
     void aCancelledBackupSaysSoAndLeavesNoFile() {
-        BackupViewModel cancelling = new BackupViewModel(service, new CurrentThreadTaskExecutor() {
+        CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
+        BackupViewModel cancelling = new BackupViewModel(service, new org.townshipledger.common.TaskExecutor() {
+            @Override
+            public <T> void execute(java.util.concurrent.Callable<T> work,
+                    java.util.function.Consumer<? super T> onSuccess,
+                    java.util.function.Consumer<? super Exception> onFailure) {
+                now.execute(work, onSuccess, onFailure);
+            }
+
             @Override
             public Progress progress(java.util.function.DoubleConsumer onUi,
                     java.util.function.BooleanSupplier cancelled) {
