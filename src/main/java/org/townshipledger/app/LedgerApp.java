@@ -143,17 +143,28 @@ public final class LedgerApp extends Application {
         log().info("Ledger {} ready after {} ms", db.file(), sinceJvmStart);
     }
 
-    /** Once a day, in the background, when the ledger opens (issue 10: automatic backups). */
+    /**
+     * Once a day, when the ledger opens (issue 10: automatic backups). On its own thread, not the ledger's worker:
+     * a county ledger takes many seconds to copy and check, and the screens must not wait behind it. Closing the
+     * window meanwhile leaves at most a work folder, removed by the next daily backup.
+     */
     private static void dailyBackup(AppContext ctx) {
-        ctx.executor.execute(() -> ctx.backups.dailyIfDue(org.townshipledger.common.Progress.NONE), made ->
-                made.ifPresent(b -> {
-                    if (ctx.status.messageProperty().get().isEmpty()) {
-                        ctx.status.show(Messages.get("backup.status.daily", b.kind().label()));
-                    }
-                }), e -> {
-                    log().warn("Daily backup failed", e);
-                    ctx.status.show(Messages.get("backup.status.dailyFailed", e.getMessage()));
-                });
+        Thread t = new Thread(() -> {
+            try {
+                ctx.backups.dailyIfDue(org.townshipledger.common.Progress.NONE).ifPresent(b -> Platform.runLater(
+                        () -> {
+                            if (ctx.status.messageProperty().get().isEmpty()) {
+                                ctx.status.show(Messages.get("backup.status.daily", b.kind().label()));
+                            }
+                        }));
+            } catch (RuntimeException e) {
+                log().warn("Daily backup failed", e);
+                Platform.runLater(() -> ctx.status.show(Messages.get("backup.status.dailyFailed", e.getMessage())));
+            }
+        }, "ledger-daily-backup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** The window's close box (and 文件 → 退出): the backup at exit first, with its progress in the window. */

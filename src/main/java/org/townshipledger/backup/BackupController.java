@@ -102,7 +102,7 @@ public final class BackupController {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         column(createdColumn, b -> TIME.format(b.created()));
         column(kindColumn, b -> b.kind().label());
-        column(sizeColumn, b -> Messages.get("backup.size", b.size() / 1024.0 / 1024.0));
+        column(sizeColumn, b -> String.format(java.util.Locale.ROOT, "%.1f MB", b.size() / 1024.0 / 1024.0));
         column(stateColumn, BackupInfo::state);
         column(fileColumn, b -> b.file().getFileName().toString());
         vm.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());

@@ -95,7 +95,7 @@ public final class BackupService {
 
     private final Path dataDir;
     private final Clock clock;
-    private Database db;
+    private volatile Database db;
     /** Tests make a restore fail between closing the ledger and moving the copy in. */
     Runnable beforeSwap = () -> { };
 
@@ -151,6 +151,7 @@ public final class BackupService {
         if (!s.daily) {
             return Optional.empty();
         }
+        removeLeftovers();
         LocalDateTime now = LocalDateTime.now(clock);
         List<BackupInfo> periodic = list().stream()
                 .filter(b -> b.kind() == BackupKind.DAILY || b.kind() == BackupKind.WEEKLY
@@ -285,6 +286,32 @@ public final class BackupService {
             }
         } finally {
             deleteTree(work);
+        }
+    }
+
+    /**
+     * Work folders and half-written {@code .part} files left by a backup the program did not finish (the power went
+     * off, the window was closed during the daily backup): older than an hour, so no running backup is touched.
+     */
+    private void removeLeftovers() {
+        long hourAgo = clock.millis() - 3_600_000L;
+        for (Path folder : List.of(dataDir, folder())) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+                for (Path f : files) {
+                    String name = f.getFileName().toString();
+                    boolean leftover = name.startsWith(".backup-work-") || (folder.equals(folder())
+                            && name.endsWith(".part"));
+                    if (leftover && Files.getLastModifiedTime(f).toMillis() < hourAgo) {
+                        LOG.info("Removing an unfinished backup's leftover {}", f);
+                        deleteTree(f);
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warn("Cannot look for leftovers in {}: {}", folder, e.getMessage());
+            }
         }
     }
 
@@ -545,7 +572,8 @@ public final class BackupService {
             // Every connection at once, even one a screen still holds: the file is replaced next.
             db.dsl().execute("SHUTDOWN");
         } catch (RuntimeException e) {
-            LOG.warn("SHUTDOWN before restore: {}", e.getMessage());
+            // H2 reports "database is already closed" on the statement that closed it.
+            LOG.debug("SHUTDOWN before restore: {}", e.getMessage());
         }
         db.close();
         db = null;

@@ -132,7 +132,7 @@ final class BackupCommand extends GroupCommand {
                             Messages.get("backup.column.size"), Messages.get("backup.column.state"),
                             Messages.get("backup.column.file")),
                     all.stream().map(b -> List.of(TIME.format(b.created()), b.kind().label(),
-                            Messages.get("backup.size", b.size() / 1024.0 / 1024.0), b.state(),
+                            String.format(java.util.Locale.ROOT, "%.1f MB", b.size() / 1024.0 / 1024.0), b.state(),
                             b.file().getFileName().toString())).toList());
             spec.commandLine().getErr().println(Messages.get("cli.backup.listed", all.size(), backups.folder()));
             return ExitCodes.OK;
