@@ -48,8 +48,8 @@ public final class BackupController {
     @FXML private VBox progressPane;
     @FXML private Label progressLabel;
     @FXML private ProgressBar progressBar;
-    @FXML private Label messageLabel;
-    @FXML private TableView<BackupInfo> table;
+    @FXML private Label backupMessage;
+    @FXML private TableView<BackupInfo> backupTable;
     @FXML private TableColumn<BackupInfo, String> createdColumn;
     @FXML private TableColumn<BackupInfo, String> kindColumn;
     @FXML private TableColumn<BackupInfo, String> sizeColumn;
@@ -93,19 +93,19 @@ public final class BackupController {
         showWhen(progressPane, vm.busyProperty());
         progressLabel.textProperty().bind(vm.progressTextProperty());
         progressBar.progressProperty().bind(vm.progressProperty());
-        messageLabel.textProperty().bind(vm.messageProperty());
-        showWhen(messageLabel, vm.messageProperty().isNotEmpty());
+        backupMessage.textProperty().bind(vm.messageProperty());
+        showWhen(backupMessage, vm.messageProperty().isNotEmpty());
         vm.messageBadProperty().addListener((obs, old, bad) -> messageStyle(bad));
         messageStyle(vm.messageBadProperty().get());
 
-        table.setItems(vm.backups());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        backupTable.setItems(vm.backups());
+        backupTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         column(createdColumn, b -> TIME.format(b.created()));
         column(kindColumn, b -> b.kind().label());
         column(sizeColumn, b -> String.format(java.util.Locale.ROOT, "%.1f MB", b.size() / 1024.0 / 1024.0));
         column(stateColumn, BackupInfo::state);
         column(fileColumn, b -> b.file().getFileName().toString());
-        vm.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        vm.selectedProperty().bind(backupTable.getSelectionModel().selectedItemProperty());
         closeButton.textProperty().bind(Bindings.createStringBinding(() -> Messages.get(vm.busyProperty().get()
                 ? "dialog.cancel" : "dialog.close"), vm.busyProperty()));
 
@@ -242,8 +242,8 @@ public final class BackupController {
     }
 
     private void messageStyle(boolean bad) {
-        messageLabel.getStyleClass().removeAll("verdict-bad", "verdict-good");
-        messageLabel.getStyleClass().add(bad ? "verdict-bad" : "verdict-good");
+        backupMessage.getStyleClass().removeAll("verdict-bad", "verdict-good");
+        backupMessage.getStyleClass().add(bad ? "verdict-bad" : "verdict-good");
     }
 
     private static void showWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {

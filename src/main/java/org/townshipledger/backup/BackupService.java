@@ -192,6 +192,7 @@ public final class BackupService {
         if (db == null) {
             throw new IllegalStateException("no open ledger to back up");
         }
+        OffsetDateTime started = OffsetDateTime.now(clock);
         Path work = workFolder();
         Path part = target.resolveSibling(target.getFileName() + ".part");
         Phases phases = new Phases(progress, 5);
@@ -218,7 +219,7 @@ public final class BackupService {
             try (Database copyDb = Database.openReadOnly(copyDir)) {
                 SortedMap<String, Integer> rows = copyDb.readEveryTable();
                 String township = new SettingsStore(copyDb.dsl()).get(SettingsStore.TOWNSHIP).orElse("");
-                manifest = new BackupManifest(BackupManifest.FORMAT, OffsetDateTime.now(clock), kind,
+                manifest = new BackupManifest(BackupManifest.FORMAT, started, kind,
                         Integer.parseInt(copyDb.schemaVersion()), township, digest.sha256, digest.size, rows);
             }
             phases.next();
