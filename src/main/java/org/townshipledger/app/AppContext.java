@@ -1,6 +1,7 @@
 package org.townshipledger.app;
 
 import java.time.Clock;
+import org.townshipledger.backup.BackupService;
 import org.townshipledger.cadre.CadreService;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
@@ -24,6 +25,7 @@ final class AppContext implements AutoCloseable {
     final HouseholdService households;
     final PairingService pairings;
     final GradingService grading;
+    final BackupService backups;
     final FxTaskExecutor executor = new FxTaskExecutor();
     final StatusBarModel status = new StatusBarModel();
     final Clock clock = Clock.systemDefaultZone();
@@ -40,6 +42,7 @@ final class AppContext implements AutoCloseable {
         this.households = new HouseholdService(database, villages, settings, clock);
         this.pairings = new PairingService(database, cadres, villages, settings, clock);
         this.grading = new GradingService(database, cadres, settings, clock);
+        this.backups = BackupService.forLedger(database, clock);
     }
 
     /** Lets pending saves finish, then closes the ledger. */

@@ -41,6 +41,9 @@ public final class LedgerApp extends Application {
     /** Screen tests answer the file dialogs with this; null: the system's dialogs. */
     static volatile FileDialogs fileDialogs;
     private AppContext context;
+    private final ExitBackup exitBackup = new ExitBackup();
+    /** Shown in the status bar once the ledger is open (after a restore). */
+    private String pendingStatus;
 
     /** Called by the CLI when no command is given; returns when the window is closed. */
     static void start(String dataDirOption, String lang) {
@@ -62,6 +65,7 @@ public final class LedgerApp extends Application {
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             log().info("First window after {} ms", sinceJvmStart);
         });
+        stage.setOnCloseRequest(e -> closeRequested(stage, e));
         stage.show();
 
         // Let the window paint before asking anything or touching the disk.
@@ -87,6 +91,13 @@ public final class LedgerApp extends Application {
                 boolean configured = ctx.settings.isConfigured();
                 Platform.runLater(() -> opened(stage, ctx, settings, configured));
             } catch (LedgerUnavailableException e) {
+                if (e.reason() == LedgerUnavailableException.Reason.CORRUPT) {
+                    Optional<org.townshipledger.backup.BackupInfo> good = DamagedLedger.findGoodBackup(dataDir);
+                    Platform.runLater(() -> DamagedLedger.offer(stage, dataDir, e.getMessage(), good,
+                            () -> stage.getScene().setRoot(loading(Messages.get("backup.damaged.restoring"))),
+                            text -> reopen(stage, text), text -> fatal(stage, text)));
+                    return;
+                }
                 Platform.runLater(() -> fatal(stage, e.getMessage()));
             } catch (RuntimeException e) {
                 log().error("Cannot open the ledger in {}", dataDir, e);
@@ -122,8 +133,64 @@ public final class LedgerApp extends Application {
         stage.getScene().setRoot(root);
         stage.setTitle(windowTitle(settings));
         controller.start(settings);
+        controller.onLedgerReplaced(text -> reopen(stage, text));
+        if (pendingStatus != null) {
+            ctx.status.show(pendingStatus);
+            pendingStatus = null;
+        }
+        dailyBackup(ctx);
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         log().info("Ledger {} ready after {} ms", db.file(), sinceJvmStart);
+    }
+
+    /**
+     * Once a day, when the ledger opens (issue 10: automatic backups). On its own thread, not the ledger's worker:
+     * a county ledger takes many seconds to copy and check, and the screens must not wait behind it. Closing the
+     * window meanwhile leaves at most a work folder, removed by the next daily backup.
+     */
+    private static void dailyBackup(AppContext ctx) {
+        Thread t = new Thread(() -> {
+            try {
+                ctx.backups.dailyIfDue(org.townshipledger.common.Progress.NONE).ifPresent(b -> Platform.runLater(
+                        () -> {
+                            if (ctx.status.messageProperty().get().isEmpty()) {
+                                ctx.status.show(Messages.get("backup.status.daily", b.kind().label()));
+                            }
+                        }));
+            } catch (RuntimeException e) {
+                log().warn("Daily backup failed", e);
+                Platform.runLater(() -> ctx.status.show(Messages.get("backup.status.dailyFailed", e.getMessage())));
+            }
+        }, "ledger-daily-backup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** The window's close box (and 文件 → 退出): the backup at exit first, with its progress in the window. */
+    private void closeRequested(Stage stage, javafx.stage.WindowEvent e) {
+        if (exitBackup.running()) {
+            e.consume();
+            exitBackup.skip();
+            return;
+        }
+        if (context == null) {
+            return;
+        }
+        e.consume();
+        exitBackup.run(stage, context, Platform::exit);
+    }
+
+    /** After a restore: the old context goes, the ledger is opened again from its file. */
+    private void reopen(Stage stage, String statusText) {
+        AppContext old = context;
+        context = null;
+        stage.getScene().setRoot(loading());
+        if (old != null) {
+            old.close();
+        }
+        pendingStatus = statusText;
+        openLedger(stage, DataDirs.resolve(dataDirOption));
     }
 
     static String windowTitle(LedgerSettings s) {
@@ -131,9 +198,13 @@ public final class LedgerApp extends Application {
     }
 
     private static Parent loading() {
+        return loading(Messages.get("app.opening"));
+    }
+
+    private static Parent loading(String text) {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setMaxSize(48, 48);
-        VBox box = new VBox(16, spinner, new Label(Messages.get("app.opening")));
+        VBox box = new VBox(16, spinner, new Label(text));
         box.setAlignment(Pos.CENTER);
         return box;
     }

@@ -3,6 +3,7 @@ package org.townshipledger.app;
 import java.time.LocalTime;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Hyperlink;
@@ -11,6 +12,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.townshipledger.backup.BackupController;
+import org.townshipledger.backup.BackupViewModel;
 import org.townshipledger.common.Messages;
 import org.townshipledger.db.LedgerSettings;
 import org.townshipledger.pairing.PairingRulesController;
@@ -21,6 +25,7 @@ public final class MainWindowController {
 
     private final AppContext ctx;
     private final Map<Screen, Screen.Loaded> built = new EnumMap<>(Screen.class);
+    private Consumer<String> ledgerReplaced = message -> Platform.exit();
 
     @FXML private ListView<Screen> navList;
     @FXML private StackPane content;
@@ -107,9 +112,34 @@ public final class MainWindowController {
         PairingRulesController.show(content.getScene().getWindow(), rules);
     }
 
+    /** 文件 → 备份… and 恢复…: one dialog; after a restore the window opens the ledger again. */
+    @FXML
+    private void onBackup() {
+        BackupController.show(content.getScene().getWindow(),
+                new BackupViewModel(ctx.backups, ctx.executor, ctx.status, ledgerReplaced), ctx.files);
+    }
+
+    @FXML
+    private void onRestore() {
+        onBackup();
+    }
+
+    /** Called with the message to show once the ledger was replaced by a restore. */
+    void onLedgerReplaced(Consumer<String> reopen) {
+        this.ledgerReplaced = reopen;
+    }
+
+    /** As the window's close box: the close request runs (the backup at exit), then the program ends. */
     @FXML
     private void onExit() {
-        Platform.exit();
+        Stage stage = (Stage) content.getScene().getWindow();
+        WindowEvent request = new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST);
+        if (stage.getOnCloseRequest() != null) {
+            stage.getOnCloseRequest().handle(request);
+        }
+        if (!request.isConsumed()) {
+            Platform.exit();
+        }
     }
 
     @FXML

@@ -9,6 +9,7 @@ import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Problem;
 import org.townshipledger.common.StaleRecordException;
+import org.townshipledger.db.DataDirs;
 import org.townshipledger.db.LedgerUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +30,7 @@ public final class Cli implements Callable<Integer> {
     static final List<Class<?>> COMMANDS = List.of(InitCommand.class, DemoCommand.class, StatsCommand.class,
             VillagesCommand.class, HouseholdsCommand.class, ReportCommand.class, CheckCommand.class,
             CadresCommand.Cadres.class, CadresCommand.Units.class, CadresCommand.Assignments.class,
-            PairingsCommand.class, GradesCommand.class, CrashTestCommand.class);
+            PairingsCommand.class, GradesCommand.class, BackupCommand.class, CrashTestCommand.class);
 
     @Mixin
     LedgerOptions ledger;
@@ -63,7 +64,7 @@ public final class Cli implements Callable<Integer> {
             ex.getCommandLine().usage(err);
             return ExitCodes.USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err, args));
         int code = cl.execute(args);
         out.flush();
         err.flush();
@@ -105,9 +106,13 @@ public final class Cli implements Callable<Integer> {
         return ex.getMessage();
     }
 
-    static int handle(Exception ex, PrintWriter err) {
+    static int handle(Exception ex, PrintWriter err, String[] args) {
         if (ex instanceof LedgerUnavailableException lu) {
             err.println(lu.getMessage());
+            if (lu.reason() == LedgerUnavailableException.Reason.CORRUPT) {
+                // The newest backup that passes verify, and the command that restores it.
+                err.println(BackupCommand.damagedAdvice(DataDirs.resolve(Args.optionValue(args, "--data-dir"))));
+            }
             return lu.reason() == LedgerUnavailableException.Reason.EXISTS ? ExitCodes.BAD_INPUT
                     : ExitCodes.LEDGER_UNAVAILABLE;
         }

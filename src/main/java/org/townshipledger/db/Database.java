@@ -66,6 +66,30 @@ public final class Database implements AutoCloseable {
         return connect(dataDir, true);
     }
 
+    /**
+     * Opens a copy of a ledger (a backup unpacked into a temp folder) read-only: no migration, nothing written to the
+     * file. For checking backups with {@link #schemaVersion()} and {@link #readEveryTable()}.
+     */
+    public static Database openReadOnly(Path dataDir) {
+        Path file = ledgerFile(dataDir);
+        if (!exists(dataDir)) {
+            throw LedgerUnavailableException.missing(file);
+        }
+        if (isEmptyFile(file)) {
+            throw LedgerUnavailableException.corrupt(file, null);
+        }
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_BASE)
+                + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "ledger", "");
+        try (Connection probe = pool.getConnection()) {
+            probe.isValid(1);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw translate(file, e);
+        }
+        return new Database(dataDir, pool);
+    }
+
     /** Creates a new ledger; refuses when one is already there. */
     public static Database create(Path dataDir) {
         if (exists(dataDir)) {

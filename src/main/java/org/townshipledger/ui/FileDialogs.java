@@ -18,4 +18,14 @@ public interface FileDialogs {
      * in the dialog is added when the name has neither).
      */
     Optional<Path> chooseToSave(Window owner, String title, String initialName);
+
+    /** A backup file to restore (.zip or .tlbak), or empty when the clerk cancels. */
+    default Optional<Path> chooseBackupToOpen(Window owner, String title) {
+        return chooseToOpen(owner, title);
+    }
+
+    /** Where to write a backup ({@code initialName} carries its extension), or empty when the clerk cancels. */
+    default Optional<Path> chooseBackupToSave(Window owner, String title, String initialName) {
+        return chooseToSave(owner, title, initialName);
+    }
 }

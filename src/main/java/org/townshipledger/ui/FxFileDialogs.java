@@ -62,4 +62,26 @@ public final class FxFileDialogs implements FileDialogs {
         lastFolder = p.getParent();
         return Optional.of(p);
     }
+
+    @Override
+    public Optional<Path> chooseBackupToOpen(Window owner, String title) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().setAll(
+                new FileChooser.ExtensionFilter(Messages.get("file.filter.backups"), "*.zip", "*.tlbak"));
+        return remember(chooser.showOpenDialog(owner));
+    }
+
+    @Override
+    public Optional<Path> chooseBackupToSave(Window owner, String title, String initialName) {
+        FileChooser chooser = chooser(title);
+        String ext = initialName.substring(initialName.lastIndexOf('.') + 1);
+        chooser.getExtensionFilters().setAll(
+                new FileChooser.ExtensionFilter(Messages.get("file.filter.backups"), "*." + ext));
+        chooser.setInitialFileName(initialName);
+        File f = chooser.showSaveDialog(owner);
+        if (f != null && !f.getName().toLowerCase(Locale.ROOT).endsWith("." + ext)) {
+            f = new File(f.getParentFile(), f.getName() + "." + ext);
+        }
+        return remember(f);
+    }
 }
