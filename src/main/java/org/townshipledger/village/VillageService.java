@@ -108,6 +108,25 @@ public final class VillageService {
     }
 
     /**
+     * Deletes a village in the recycle bin for good, with its groups, postings, pairings and the households of it
+     * that are in the bin too.
+     *
+     * @throws InvalidInputException when households in use still belong to it, or it is not in the bin
+     */
+    public void purge(UUID id) {
+        database.dsl().transaction(tx -> {
+            VillageRepository repo = villages.with(tx.dsl());
+            Village v = repo.findById(id).filter(x -> x.deletedAt() != null)
+                    .orElseThrow(() -> new InvalidInputException(Messages.get("recycleBin.error.gone")));
+            int inUse = repo.householdsInUse(id);
+            if (inUse > 0) {
+                throw new InvalidInputException(Messages.get("village.error.purgeHouseholds", v.name(), inUse));
+            }
+            repo.purge(id);
+        });
+    }
+
+    /**
      * Checks a villages sheet without writing anything: how many villages it would add and update, and every bad
      * row with the cell it names (the import dialog's preview).
      *
