@@ -28,7 +28,7 @@ public final class PairingBin implements BinRegister {
                 details(x.pairing()), x.deletedAt())).toList();
     }
 
-    static String name(Pairing p) {
+    public static String name(Pairing p) {
         return Messages.get("recycleBin.pairingName", nz(p.helperName()),
                 p.targetName() == null ? p.target().label() : p.targetName());
     }
