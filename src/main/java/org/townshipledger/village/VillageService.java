@@ -46,6 +46,11 @@ public final class VillageService {
         return villages.findActive();
     }
 
+    /** The village as saved now (in use or in the recycle bin), if it still exists. */
+    public java.util.Optional<Village> find(UUID id) {
+        return villages.findById(id);
+    }
+
     /** Villages in the recycle bin, latest first. */
     public List<Village> villagesInBin() {
         return villages.findDeleted();
