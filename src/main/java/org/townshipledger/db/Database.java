@@ -53,18 +53,122 @@ public final class Database implements AutoCloseable {
         return Files.isRegularFile(ledgerFile(dataDir));
     }
 
-    /** Opens an existing ledger; never creates an empty one in its place. */
-    public static Database open(Path dataDir) {
-        if (!exists(dataDir)) {
-            throw LedgerUnavailableException.missing(ledgerFile(dataDir));
-        }
-        return connect(dataDir, true);
+    /** What a data folder holds, as far as the ledger goes. */
+    public enum FolderState {
+        /** The ledger file is there. */
+        PRESENT,
+        /** No ledger, and no sign that there ever was one: the first start. */
+        FRESH,
+        /** No ledger file, but the folder had one (its marker or backups are there): moved, renamed or deleted. */
+        VANISHED
     }
 
-    /** Creates a new ledger; refuses when one is already there. */
+    /** The file {@link #create} and {@link #open} leave beside the ledger, so that its absence can be told apart. */
+    public static Path markerFile(Path dataDir) {
+        return dataDir.resolve(MARKER);
+    }
+
+    static final String MARKER = "ledger.marker";
+
+    public static FolderState state(Path dataDir) {
+        if (exists(dataDir)) {
+            return FolderState.PRESENT;
+        }
+        if (Files.exists(markerFile(dataDir)) || hasBackups(dataDir)) {
+            return FolderState.VANISHED;
+        }
+        return FolderState.FRESH;
+    }
+
+    private static boolean hasBackups(Path dataDir) {
+        Path backups = dataDir.resolve("backups");
+        if (!Files.isDirectory(backups)) {
+            return false;
+        }
+        try (var files = Files.list(backups)) {
+            return files.findAny().isPresent();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The clerk chose to start a new ledger in a folder whose ledger vanished: forget the old one (its marker), so
+     * that {@link #create} may make a new one. Backups, if any, stay where they are.
+     */
+    public static void forgetVanished(Path dataDir) {
+        try {
+            Files.deleteIfExists(markerFile(dataDir));
+        } catch (java.io.IOException e) {
+            throw new LedgerUnavailableException(LedgerUnavailableException.Reason.MISSING,
+                    org.townshipledger.common.Messages.get("ledger.cannotCreate", dataDir, e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The clerk located the ledger that vanished (on a USB stick, in another folder): copies it into the data
+     * folder (through a temporary file and a rename, so a half copy is never taken for the ledger) and opens it.
+     * The chosen file stays as it was. Refused when a ledger is already in the folder.
+     */
+    public static Database adopt(Path dataDir, Path chosen) {
+        if (exists(dataDir)) {
+            throw LedgerUnavailableException.exists(ledgerFile(dataDir));
+        }
+        if (!Files.isRegularFile(chosen) || isEmptyFile(chosen) || !chosen.getFileName().toString().endsWith(FILE_SUFFIX)) {
+            throw LedgerUnavailableException.notALedger(chosen);
+        }
+        Path target = ledgerFile(dataDir);
+        Path tmp = dataDir.resolve(FILE_BASE + ".adopting");
+        try {
+            Files.createDirectories(dataDir);
+            Files.copy(chosen, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (java.io.IOException ignored) {
+                // the message below is what matters
+            }
+            throw new LedgerUnavailableException(LedgerUnavailableException.Reason.MISSING,
+                    org.townshipledger.common.Messages.get("ledger.cannotCopy", chosen, dataDir, e.getMessage()), e);
+        }
+        try {
+            return open(dataDir);
+        } catch (RuntimeException e) {
+            // Not a ledger after all (or too new): put the folder back as it was, the chosen file is untouched.
+            try {
+                Files.deleteIfExists(target);
+            } catch (java.io.IOException ignored) {
+                // the open failure is what the clerk needs to read
+            }
+            throw e;
+        }
+    }
+
+    /** Opens an existing ledger; never creates an empty one in its place. */
+    public static Database open(Path dataDir) {
+        FolderState state = state(dataDir);
+        if (state == FolderState.VANISHED) {
+            throw LedgerUnavailableException.vanished(ledgerFile(dataDir));
+        }
+        if (state == FolderState.FRESH) {
+            throw LedgerUnavailableException.missing(ledgerFile(dataDir));
+        }
+        Database db = connect(dataDir, true);
+        db.writeMarker();
+        return db;
+    }
+
+    /**
+     * Creates a new ledger; refuses when one is already there, and when the folder had one that vanished (the clerk
+     * must locate it, or say with {@link #forgetVanished} that a new one is wanted).
+     */
     public static Database create(Path dataDir) {
         if (exists(dataDir)) {
             throw LedgerUnavailableException.exists(ledgerFile(dataDir));
+        }
+        if (state(dataDir) == FolderState.VANISHED) {
+            throw LedgerUnavailableException.vanished(ledgerFile(dataDir));
         }
         try {
             Files.createDirectories(dataDir);
@@ -72,7 +176,24 @@ public final class Database implements AutoCloseable {
             throw new LedgerUnavailableException(LedgerUnavailableException.Reason.MISSING,
                     org.townshipledger.common.Messages.get("ledger.cannotCreate", dataDir, e.getMessage()), e);
         }
-        return connect(dataDir, false);
+        Database db = connect(dataDir, false);
+        db.writeMarker();
+        return db;
+    }
+
+    /** Leaves the marker that says this folder has a ledger (see {@link FolderState#VANISHED}). */
+    private void writeMarker() {
+        Path marker = markerFile(dataDir);
+        if (Files.exists(marker)) {
+            return;
+        }
+        try {
+            Files.writeString(marker, "Township Ledger: " + FILE_BASE + FILE_SUFFIX + " belongs in this folder."
+                    + " If it is missing, the program asks for it instead of starting an empty ledger.\n",
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            LOG.warn("Cannot write {}: {}", marker, e.getMessage());
+        }
     }
 
     /** Creates a new ledger and records whose it is; nothing is created when the settings are invalid. */

@@ -26,6 +26,15 @@ public class LedgerUnavailableException extends RuntimeException {
         return new LedgerUnavailableException(Reason.MISSING, Messages.get("ledger.missing", path), null);
     }
 
+    /** The folder had a ledger (its marker or backups are there) but the file is gone. */
+    static LedgerUnavailableException vanished(Object path) {
+        return new LedgerUnavailableException(Reason.MISSING, Messages.get("ledger.vanished", path), null);
+    }
+
+    static LedgerUnavailableException notALedger(Object path) {
+        return new LedgerUnavailableException(Reason.MISSING, Messages.get("ledger.notALedger", path), null);
+    }
+
     static LedgerUnavailableException exists(Object path) {
         return new LedgerUnavailableException(Reason.EXISTS, Messages.get("ledger.exists", path), null);
     }
