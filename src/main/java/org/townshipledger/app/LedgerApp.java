@@ -38,6 +38,8 @@ public final class LedgerApp extends Application {
     }
 
     static volatile String dataDirOption;
+    /** How the app ends when it cannot open a ledger; screen tests replace it (an exit stops TestFX's toolkit). */
+    static volatile Runnable exit = Platform::exit;
     /** Screen tests answer the file dialogs with this; null: the system's dialogs. */
     static volatile FileDialogs fileDialogs;
     private AppContext context;
@@ -88,7 +90,7 @@ public final class LedgerApp extends Application {
                 }
                 case START_NEW -> Database.forgetVanished(dataDir);
                 default -> {
-                    Platform.exit();
+                    exit.run();
                     return;
                 }
             }
@@ -97,7 +99,7 @@ public final class LedgerApp extends Application {
         if (!Database.exists(dataDir)) {
             newLedger = SettingsDialog.ask(stage, LedgerSettings.of("", "", LedgerSettings.currentYear()), true);
             if (newLedger.isEmpty()) {
-                Platform.exit();
+                exit.run();
                 return;
             }
         }
@@ -164,7 +166,7 @@ public final class LedgerApp extends Application {
             // A ledger without a township (made by an interrupted first start): ask again, then save.
             Optional<LedgerSettings> entered = SettingsDialog.ask(stage, settings, true);
             if (entered.isEmpty()) {
-                Platform.exit();
+                exit.run();
                 return;
             }
             ctx.executor.execute(() -> {
@@ -211,7 +213,7 @@ public final class LedgerApp extends Application {
         alert.setTitle(Messages.get("app.title"));
         alert.setHeaderText(Messages.get("app.cannotOpen"));
         alert.showAndWait();
-        Platform.exit();
+        exit.run();
     }
 
     @Override
