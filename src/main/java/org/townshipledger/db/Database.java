@@ -41,7 +41,48 @@ public final class Database implements AutoCloseable {
     private Database(Path dataDir, JdbcConnectionPool pool) {
         this.dataDir = dataDir;
         this.pool = pool;
-        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false));
+        org.jooq.Configuration config = new org.jooq.impl.DefaultConfiguration().set(pool).set(SQLDialect.H2)
+                .set(new Settings().withExecuteLogging(false));
+        // A full disk, wherever it shows (a statement, or the commit that writes the pages), becomes one clear
+        // message saying what to free: see DiskFull.
+        config.set(new org.jooq.impl.DefaultExecuteListenerProvider(new org.jooq.ExecuteListener() {
+            @Override
+            public void exception(org.jooq.ExecuteContext ctx) {
+                if (DiskFull.causedBy(ctx.sqlException()) || DiskFull.causedBy(ctx.exception())) {
+                    ctx.exception(DiskFull.exception(dataDir, ctx.exception()));
+                }
+            }
+        }));
+        org.jooq.TransactionProvider transactions =
+                new org.jooq.impl.DefaultTransactionProvider(config.connectionProvider());
+        config.set(new org.jooq.TransactionProvider() {
+            @Override
+            public void begin(org.jooq.TransactionContext ctx) {
+                translated(() -> transactions.begin(ctx));
+            }
+
+            @Override
+            public void commit(org.jooq.TransactionContext ctx) {
+                translated(() -> transactions.commit(ctx));
+            }
+
+            @Override
+            public void rollback(org.jooq.TransactionContext ctx) {
+                translated(() -> transactions.rollback(ctx));
+            }
+        });
+        this.dsl = DSL.using(config);
+    }
+
+    private void translated(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            if (!(e instanceof LedgerUnavailableException) && DiskFull.causedBy(e)) {
+                throw DiskFull.exception(dataDir, e);
+            }
+            throw e;
+        }
     }
 
     /** The H2 file holding the ledger in {@code dataDir}. */
@@ -207,12 +248,24 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database connect(Path dataDir, boolean mustExist) {
+        return connect(dataDir, mustExist, "file");
+    }
+
+    /**
+     * Opens an existing ledger through another H2 file system ({@code scheme}, registered with H2's FilePath): tests
+     * use one whose writes fail as on a full disk.
+     */
+    static Database openThrough(Path dataDir, String scheme) {
+        return connect(dataDir, true, scheme);
+    }
+
+    private static Database connect(Path dataDir, boolean mustExist, String scheme) {
         if (mustExist && isEmptyFile(ledgerFile(dataDir))) {
             // A 0-byte file (a failed copy to a USB stick) would silently become a new, empty ledger.
             throw LedgerUnavailableException.corrupt(ledgerFile(dataDir), null);
         }
         // WRITE_DELAY=0: a killed process must not lose the last commits.
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_BASE) + ";WRITE_DELAY=0"
+        String url = "jdbc:h2:" + scheme + ":" + dataDir.toAbsolutePath().resolve(FILE_BASE) + ";WRITE_DELAY=0"
                 + (mustExist ? ";IFEXISTS=TRUE" : "");
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "ledger", "");
         pool.setMaxConnections(8);
@@ -242,6 +295,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static RuntimeException translate(Path file, SQLException e) {
+        if (DiskFull.causedBy(e)) {
+            return DiskFull.exception(file.getParent(), e);
+        }
         return switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> LedgerUnavailableException.busy(file, e);
             case ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1, ErrorCode.DATABASE_NOT_FOUND_1 ->

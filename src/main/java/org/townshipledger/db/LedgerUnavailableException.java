@@ -5,7 +5,8 @@ import org.townshipledger.common.Messages;
 /** The ledger cannot be opened: busy in another process, missing, too new for this program, or damaged. */
 public class LedgerUnavailableException extends RuntimeException {
 
-    public enum Reason { BUSY, MISSING, EXISTS, TOO_NEW, CORRUPT }
+    /** DISK_FULL: a write failed for want of space; it was rolled back, and H2 closed the ledger. */
+    public enum Reason { BUSY, MISSING, EXISTS, TOO_NEW, CORRUPT, DISK_FULL }
 
     private final Reason reason;
 
