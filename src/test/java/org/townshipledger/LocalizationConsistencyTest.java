@@ -35,7 +35,6 @@ import org.townshipledger.household.PovertyStatus;
 import org.townshipledger.household.Relation;
 import org.townshipledger.household.RiskType;
 import org.townshipledger.household.WorkStatus;
-import org.townshipledger.recyclebin.RecycleBinViewModel;
 import org.townshipledger.village.VillageKind;
 
 /**
@@ -124,7 +123,10 @@ class LocalizationConsistencyTest {
                     "FIRST_SECRETARY.3", "FIRST_SECRETARY.4")),
             // RecycleBinViewModel.registerLabel: one per register whose deletions the bin shows.
             new DynamicKeys("recycleBin.register.",
-                    List.of(RecycleBinViewModel.VILLAGE, RecycleBinViewModel.HOUSEHOLD)));
+                    List.of(org.townshipledger.village.VillageBin.KIND, org.townshipledger.household.HouseholdBin.KIND,
+                            org.townshipledger.cadre.CadreBins.UNIT, org.townshipledger.cadre.CadreBins.CADRE,
+                            org.townshipledger.cadre.CadreBins.ASSIGNMENT,
+                            org.townshipledger.pairing.PairingBin.KIND)));
 
     /** Keys of {@link #MESSAGES} used where the scans cannot see them. Say where, in a comment on each line. */
     static final Set<String> USED_WHERE_SCANS_CANNOT_SEE = Set.of();

@@ -2,7 +2,12 @@ package org.townshipledger.app;
 
 import java.time.Clock;
 import org.townshipledger.backup.BackupService;
+import org.townshipledger.cadre.CadreBins;
 import org.townshipledger.cadre.CadreService;
+import org.townshipledger.common.BinRegister;
+import org.townshipledger.household.HouseholdBin;
+import org.townshipledger.pairing.PairingBin;
+import org.townshipledger.village.VillageBin;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
 import org.townshipledger.grading.GradingService;
@@ -31,6 +36,19 @@ final class AppContext implements AutoCloseable {
     final Clock clock = Clock.systemDefaultZone();
     /** The file dialogs of the import and export buttons (answered by screen tests without a native dialog). */
     final FileDialogs files;
+
+    /**
+     * Every register's part of the 回收站. A new register (visits, grading...) adds its {@link BinRegister} here;
+     * the recycle bin screen needs nothing else.
+     */
+    java.util.List<BinRegister> binRegisters() {
+        java.util.List<BinRegister> all = new java.util.ArrayList<>();
+        all.add(new VillageBin(villages));
+        all.add(new HouseholdBin(households));
+        all.addAll(CadreBins.of(cadres));
+        all.add(new PairingBin(pairings));
+        return all;
+    }
 
     AppContext(Database database, FileDialogs files) {
         this.database = database;

@@ -38,6 +38,8 @@ public final class LedgerApp extends Application {
     }
 
     static volatile String dataDirOption;
+    /** How the app ends when it cannot open a ledger; screen tests replace it (an exit stops TestFX's toolkit). */
+    static volatile Runnable exit = Platform::exit;
     /** Screen tests answer the file dialogs with this; null: the system's dialogs. */
     static volatile FileDialogs fileDialogs;
     private AppContext context;
@@ -72,20 +74,81 @@ public final class LedgerApp extends Application {
         Platform.runLater(() -> openLedger(stage, DataDirs.resolve(dataDirOption)));
     }
 
-    /** Asks for the township when the folder has no ledger yet, then opens (or creates) it in the background. */
+    /**
+     * Asks for the township when the folder has no ledger yet, then opens (or creates) it in the background. When
+     * the folder had a ledger that is gone, asks to locate it or to start a new one: never silently a new one.
+     */
     private void openLedger(Stage stage, Path dataDir) {
+        Database.FolderState state = Database.state(dataDir);
+        if (state == Database.FolderState.VANISHED) {
+            switch (askWhereTheLedgerWent(stage, dataDir)) {
+                case LOCATE -> {
+                    FileDialogs dialogs = fileDialogs != null ? fileDialogs : new FxFileDialogs();
+                    Optional<Path> chosen = dialogs.chooseToOpen(stage, Messages.get("ledger.vanished.chooser"));
+                    if (chosen.isEmpty()) {
+                        openLedger(stage, dataDir); // asks again
+                        return;
+                    }
+                    openInBackground(stage, dataDir, () -> Database.adopt(dataDir, chosen.get()));
+                    return;
+                }
+                case START_NEW -> Database.forgetVanished(dataDir);
+                default -> {
+                    exit.run();
+                    return;
+                }
+            }
+        }
         Optional<LedgerSettings> newLedger = Optional.empty();
         if (!Database.exists(dataDir)) {
             newLedger = SettingsDialog.ask(stage, LedgerSettings.of("", "", LedgerSettings.currentYear()), true);
             if (newLedger.isEmpty()) {
-                Platform.exit();
+                exit.run();
                 return;
             }
         }
         Optional<LedgerSettings> create = newLedger;
+        openInBackground(stage, dataDir,
+                () -> create.isPresent() ? Database.create(dataDir, create.get()) : Database.open(dataDir));
+    }
+
+    private enum Whereabouts { LOCATE, START_NEW, QUIT }
+
+    /** The folder had a ledger that is gone: locate it, start a new one (after a second question), or quit. */
+    private static Whereabouts askWhereTheLedgerWent(Stage stage, Path dataDir) {
+        javafx.scene.control.ButtonType locate = new javafx.scene.control.ButtonType(
+                Messages.get("ledger.vanished.locate"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType startNew = new javafx.scene.control.ButtonType(
+                Messages.get("ledger.vanished.startNew"), javafx.scene.control.ButtonBar.ButtonData.OTHER);
+        javafx.scene.control.ButtonType quit = new javafx.scene.control.ButtonType(
+                Messages.get("ledger.vanished.quit"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, Messages.get("ledger.vanished", Database.ledgerFile(dataDir)),
+                locate, startNew, quit);
+        alert.initOwner(stage);
+        alert.setTitle(Messages.get("app.title"));
+        alert.setHeaderText(Messages.get("ledger.vanished.title"));
+        alert.getDialogPane().getStyleClass().add("ledger-vanished");
+        alert.getDialogPane().setMinWidth(560);
+        alert.setResizable(true);
+        javafx.scene.control.ButtonType answer = alert.showAndWait().orElse(quit);
+        if (answer == locate) {
+            return Whereabouts.LOCATE;
+        }
+        if (answer == startNew) {
+            Alert sure = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("ledger.vanished.confirmNew"));
+            sure.initOwner(stage);
+            sure.setTitle(Messages.get("app.title"));
+            sure.setHeaderText(Messages.get("ledger.vanished.startNew"));
+            return sure.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).isPresent()
+                    ? Whereabouts.START_NEW : askWhereTheLedgerWent(stage, dataDir);
+        }
+        return Whereabouts.QUIT;
+    }
+
+    private void openInBackground(Stage stage, Path dataDir, java.util.function.Supplier<Database> opening) {
         Thread opener = new Thread(() -> {
             try {
-                Database db = create.isPresent() ? Database.create(dataDir, create.get()) : Database.open(dataDir);
+                Database db = opening.get();
                 AppContext ctx = new AppContext(db, fileDialogs != null ? fileDialogs : new FxFileDialogs());
                 LedgerSettings settings = ctx.settings.ledgerSettings();
                 boolean configured = ctx.settings.isConfigured();
@@ -114,7 +177,7 @@ public final class LedgerApp extends Application {
             // A ledger without a township (made by an interrupted first start): ask again, then save.
             Optional<LedgerSettings> entered = SettingsDialog.ask(stage, settings, true);
             if (entered.isEmpty()) {
-                Platform.exit();
+                exit.run();
                 return;
             }
             ctx.executor.execute(() -> {
@@ -221,7 +284,7 @@ public final class LedgerApp extends Application {
         alert.setTitle(Messages.get("app.title"));
         alert.setHeaderText(Messages.get("app.cannotOpen"));
         alert.showAndWait();
-        Platform.exit();
+        exit.run();
     }
 
     @Override

@@ -105,7 +105,7 @@ enum Screen {
         return new Loaded(Fxml.load(ChecksController.class, "ChecksView.fxml", new ChecksController(vm)), vm::load);
     }),
     RECYCLE_BIN("nav.recycleBin", ctx -> {
-        RecycleBinViewModel vm = new RecycleBinViewModel(ctx.villages, ctx.households, ctx.executor, ctx.status);
+        RecycleBinViewModel vm = new RecycleBinViewModel(ctx.binRegisters(), ctx.executor, ctx.status);
         return new Loaded(Fxml.load(RecycleBinController.class, "RecycleBinView.fxml", new RecycleBinController(vm)),
                 vm::load);
     });

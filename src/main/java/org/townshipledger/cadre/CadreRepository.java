@@ -2,6 +2,7 @@ package org.townshipledger.cadre;
 
 import static org.townshipledger.db.jooq.Tables.ASSIGNMENT;
 import static org.townshipledger.db.jooq.Tables.CADRE;
+import static org.townshipledger.db.jooq.Tables.PAIRING;
 import static org.townshipledger.db.jooq.Tables.UNIT;
 import static org.townshipledger.db.jooq.Tables.VILLAGE;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_PLAN;
@@ -248,6 +249,107 @@ public final class CadreRepository {
                 .set(ASSIGNMENT.VERSION, ASSIGNMENT.VERSION.plus(1))
                 .where(ASSIGNMENT.ID.eq(a.id()).and(ASSIGNMENT.VERSION.eq(a.version())))
                 .execute() == 1;
+    }
+
+    // ---- recycle bin ----
+    // Only the record itself is marked: its postings and pairings stay as they are, hidden with it (every list
+    // joins the cadre, the unit or the village in use), and come back with it.
+
+    public boolean moveUnitToBin(UUID id, int version, OffsetDateTime now) {
+        return dsl.update(UNIT).set(UNIT.DELETED_AT, now).set(UNIT.UPDATED_AT, now)
+                .set(UNIT.VERSION, UNIT.VERSION.plus(1))
+                .where(UNIT.ID.eq(id).and(UNIT.VERSION.eq(version)).and(UNIT.DELETED_AT.isNull())).execute() == 1;
+    }
+
+    public boolean moveCadreToBin(UUID id, int version, OffsetDateTime now) {
+        return dsl.update(CADRE).set(CADRE.DELETED_AT, now).set(CADRE.UPDATED_AT, now)
+                .set(CADRE.VERSION, CADRE.VERSION.plus(1))
+                .where(CADRE.ID.eq(id).and(CADRE.VERSION.eq(version)).and(CADRE.DELETED_AT.isNull())).execute() == 1;
+    }
+
+    public boolean moveAssignmentToBin(UUID id, int version, OffsetDateTime now) {
+        return dsl.update(ASSIGNMENT).set(ASSIGNMENT.DELETED_AT, now).set(ASSIGNMENT.UPDATED_AT, now)
+                .set(ASSIGNMENT.VERSION, ASSIGNMENT.VERSION.plus(1))
+                .where(ASSIGNMENT.ID.eq(id).and(ASSIGNMENT.VERSION.eq(version)).and(ASSIGNMENT.DELETED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    public boolean restoreUnit(UUID id, OffsetDateTime now) {
+        return dsl.update(UNIT).set(UNIT.DELETED_AT, (OffsetDateTime) null).set(UNIT.UPDATED_AT, now)
+                .set(UNIT.VERSION, UNIT.VERSION.plus(1))
+                .where(UNIT.ID.eq(id).and(UNIT.DELETED_AT.isNotNull())).execute() == 1;
+    }
+
+    public boolean restoreCadre(UUID id, OffsetDateTime now) {
+        return dsl.update(CADRE).set(CADRE.DELETED_AT, (OffsetDateTime) null).set(CADRE.UPDATED_AT, now)
+                .set(CADRE.VERSION, CADRE.VERSION.plus(1))
+                .where(CADRE.ID.eq(id).and(CADRE.DELETED_AT.isNotNull())).execute() == 1;
+    }
+
+    public boolean restoreAssignment(UUID id, OffsetDateTime now) {
+        return dsl.update(ASSIGNMENT).set(ASSIGNMENT.DELETED_AT, (OffsetDateTime) null)
+                .set(ASSIGNMENT.UPDATED_AT, now).set(ASSIGNMENT.VERSION, ASSIGNMENT.VERSION.plus(1))
+                .where(ASSIGNMENT.ID.eq(id).and(ASSIGNMENT.DELETED_AT.isNotNull())).execute() == 1;
+    }
+
+    public List<Unit> unitsInBin() {
+        return dsl.selectFrom(UNIT).where(UNIT.DELETED_AT.isNotNull()).fetch(CadreRepository::unit);
+    }
+
+    public Optional<Unit> unit(UUID id) {
+        return dsl.selectFrom(UNIT).where(UNIT.ID.eq(id)).fetchOptional(CadreRepository::unit);
+    }
+
+    public List<Cadre> cadresInBin() {
+        return dsl.select(CADRE.fields()).select(UNIT.NAME).from(CADRE).leftJoin(UNIT).on(UNIT.ID.eq(CADRE.UNIT_ID))
+                .where(CADRE.DELETED_AT.isNotNull()).fetch(CadreRepository::cadre);
+    }
+
+    public List<AssignmentInBin> assignmentsInBin() {
+        return dsl.select(ASSIGNMENT.fields()).select(CADRE.NAME, VILLAGE.NAME, SENDER.field(UNIT.NAME))
+                .from(ASSIGNMENT)
+                .join(CADRE).on(CADRE.ID.eq(ASSIGNMENT.CADRE_ID))
+                .join(VILLAGE).on(VILLAGE.ID.eq(ASSIGNMENT.VILLAGE_ID))
+                .leftJoin(SENDER).on(SENDER.field(UNIT.ID).eq(ASSIGNMENT.SENT_BY_UNIT_ID))
+                .where(ASSIGNMENT.DELETED_AT.isNotNull())
+                .fetch(r -> {
+                    AssignmentRecord a = r.into(ASSIGNMENT);
+                    return new AssignmentInBin(new Assignment(a.getId(), a.getCadreId(), r.get(CADRE.NAME),
+                            a.getVillageId(), r.get(VILLAGE.NAME), a.getRole(), a.getStartDate(), a.getEndDate(),
+                            a.getSentByUnitId(), r.get(SENDER.field(UNIT.NAME)), a.getEndReason(), a.getVersion()),
+                            a.getDeletedAt());
+                });
+    }
+
+    /** Deletes a posting in the bin for good. */
+    public boolean purgeAssignment(UUID id) {
+        return dsl.deleteFrom(ASSIGNMENT).where(ASSIGNMENT.ID.eq(id).and(ASSIGNMENT.DELETED_AT.isNotNull()))
+                .execute() == 1;
+    }
+
+    /** Deletes a cadre in the bin for good with every posting and pairing of theirs. Run it in a transaction. */
+    public boolean purgeCadre(UUID id) {
+        if (!dsl.fetchExists(CADRE, CADRE.ID.eq(id).and(CADRE.DELETED_AT.isNotNull()))) {
+            return false;
+        }
+        dsl.deleteFrom(PAIRING).where(PAIRING.HELPER_CADRE_ID.eq(id)).execute();
+        dsl.deleteFrom(ASSIGNMENT).where(ASSIGNMENT.CADRE_ID.eq(id)).execute();
+        return dsl.deleteFrom(CADRE).where(CADRE.ID.eq(id)).execute() == 1;
+    }
+
+    /** How many cadres (in use or in the bin) belong to the unit, and how many postings name it as the sender. */
+    public int[] unitReferences(UUID unitId) {
+        return new int[] {dsl.fetchCount(CADRE, CADRE.UNIT_ID.eq(unitId)),
+                dsl.fetchCount(ASSIGNMENT, ASSIGNMENT.SENT_BY_UNIT_ID.eq(unitId))};
+    }
+
+    /** Deletes a unit in the bin for good with the pairings it helps in. The service checks references first. */
+    public boolean purgeUnit(UUID id) {
+        if (!dsl.fetchExists(UNIT, UNIT.ID.eq(id).and(UNIT.DELETED_AT.isNotNull()))) {
+            return false;
+        }
+        dsl.deleteFrom(PAIRING).where(PAIRING.HELPER_UNIT_ID.eq(id)).execute();
+        return dsl.deleteFrom(UNIT).where(UNIT.ID.eq(id)).execute() == 1;
     }
 
     // ---- development paths (四个一) ----

@@ -236,6 +236,116 @@ public final class CadreService {
         }
     }
 
+    // ---- recycle bin ----
+
+    /** Moves a unit to the recycle bin; its cadres stay, and the pairings it helps in are hidden with it. */
+    public void moveUnitToBin(Unit u) {
+        if (!repo.moveUnitToBin(u.id(), u.version(), OffsetDateTime.now(clock))) {
+            throw new StaleRecordException(u.name());
+        }
+    }
+
+    /** Moves a cadre to the recycle bin with (hidden, untouched) their postings and pairings. */
+    public void moveCadreToBin(Cadre k) {
+        if (!repo.moveCadreToBin(k.id(), k.version(), OffsetDateTime.now(clock))) {
+            throw new StaleRecordException(k.name());
+        }
+    }
+
+    /** Moves a posting entered by mistake to the recycle bin (a posting that ended is history: end it instead). */
+    public void moveAssignmentToBin(Assignment a) {
+        if (!repo.moveAssignmentToBin(a.id(), a.version(), OffsetDateTime.now(clock))) {
+            throw new StaleRecordException(a.cadreName());
+        }
+    }
+
+    public List<Unit> unitsInBin() {
+        return repo.unitsInBin();
+    }
+
+    public List<Cadre> cadresInBin() {
+        return repo.cadresInBin();
+    }
+
+    public List<AssignmentInBin> assignmentsInBin() {
+        return repo.assignmentsInBin();
+    }
+
+    /** Brings a unit back, unless another unit in use has taken its name meanwhile. */
+    public Unit restoreUnit(UUID id) {
+        return database.dsl().transactionResult(tx -> {
+            CadreRepository r = repo.with(tx.dsl());
+            Unit u = r.unit(id).filter(x -> x.deletedAt() != null)
+                    .orElseThrow(() -> new InvalidInputException(Messages.get("recycleBin.error.gone")));
+            if (r.unitNameTaken(u.name(), u.id())) {
+                throw new InvalidInputException(Messages.get("unit.error.restoreNameTaken", u.name()));
+            }
+            r.restoreUnit(id, OffsetDateTime.now(clock));
+            return u;
+        });
+    }
+
+    /** Brings a cadre back with their postings and pairings, unless their ID number is another cadre's now. */
+    public Cadre restoreCadre(UUID id) {
+        return database.dsl().transactionResult(tx -> {
+            CadreRepository r = repo.with(tx.dsl());
+            Cadre k = r.cadre(id).filter(x -> x.deletedAt() != null)
+                    .orElseThrow(() -> new InvalidInputException(Messages.get("recycleBin.error.gone")));
+            if (k.idNumber() != null) {
+                r.cadreWithIdNumber(k.idNumber(), k.id()).ifPresent(other -> {
+                    throw new InvalidInputException(Messages.get("cadre.error.idTaken", k.name(), other.name()));
+                });
+            }
+            r.restoreCadre(id, OffsetDateTime.now(clock));
+            return k;
+        });
+    }
+
+    public Assignment restoreAssignment(UUID id) {
+        return database.dsl().transactionResult(tx -> {
+            CadreRepository r = repo.with(tx.dsl());
+            Assignment a = r.assignmentsInBin().stream().map(AssignmentInBin::assignment)
+                    .filter(x -> x.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new InvalidInputException(Messages.get("recycleBin.error.gone")));
+            r.restoreAssignment(id, OffsetDateTime.now(clock));
+            return a;
+        });
+    }
+
+    /** Deletes a cadre in the bin for good with their postings and pairings. */
+    public void purgeCadre(UUID id) {
+        database.dsl().transaction(tx -> {
+            if (!repo.with(tx.dsl()).purgeCadre(id)) {
+                throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+            }
+        });
+    }
+
+    /**
+     * Deletes a unit in the bin for good with the pairings it helps in.
+     *
+     * @throws InvalidInputException while cadres (in use or in the bin) belong to it or postings name it as sender
+     */
+    public void purgeUnit(UUID id) {
+        database.dsl().transaction(tx -> {
+            CadreRepository r = repo.with(tx.dsl());
+            Unit u = r.unit(id).filter(x -> x.deletedAt() != null)
+                    .orElseThrow(() -> new InvalidInputException(Messages.get("recycleBin.error.gone")));
+            int[] refs = r.unitReferences(id);
+            if (refs[0] > 0 || refs[1] > 0) {
+                throw new InvalidInputException(Messages.get("unit.error.purgeReferenced", u.name(), refs[0],
+                        refs[1]));
+            }
+            r.purgeUnit(id);
+        });
+    }
+
+    public void purgeAssignment(UUID id) {
+        if (!repo.purgeAssignment(id)) {
+            throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+        }
+    }
+
     /** Ends a posting; the record stays, with its end date and reason. */
     public void end(Assignment a, LocalDate on, String reason) {
         if (on.isBefore(a.startDate())) {

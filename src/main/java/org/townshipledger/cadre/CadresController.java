@@ -82,6 +82,8 @@ public final class CadresController {
     @FXML private Label cadreNoteError;
     @FXML private Label cadreFormError;
     @FXML private Button cadreSaveButton;
+    @FXML private Button cadreDeleteButton;
+    @FXML private Button deletePostingButton;
 
     @FXML private Label historyTitle;
     @FXML private Button addPostingButton;
@@ -218,6 +220,9 @@ public final class CadresController {
         validateOnFocusOut(cadrePhoneField, CadreRules.FIELD_PHONE);
         validateOnFocusOut(cadreNoteArea, CadreRules.FIELD_NOTE);
         cadreSaveButton.disableProperty().bind(vm.busyProperty());
+        cadreDeleteButton.disableProperty().bind(vm.busyProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.editingProperty().get() == null || vm.editingProperty().get().id() == null,
+                vm.editingProperty())));
         FormKeys.enterMovesFocus(cadreNameField, cadreIdField, cadreSexBox, cadreBirthPicker, cadreUnitBox,
                 cadreRankBox, cadrePhoneField, cadrePartyBox, cadreNoteArea);
     }
@@ -266,6 +271,7 @@ public final class CadresController {
                 vm.editingProperty(), vm.busyProperty()));
         endPostingButton.disableProperty().bind(vm.selectedIsOpenBinding().not().or(vm.busyProperty()));
         replacePostingButton.disableProperty().bind(vm.selectedIsOpenBinding().not().or(vm.busyProperty()));
+        deletePostingButton.disableProperty().bind(vm.selectedPostingProperty().isNull().or(vm.busyProperty()));
     }
 
     private void bindActions() {
@@ -400,6 +406,16 @@ public final class CadresController {
     private void onAddPosting() {
         vm.startAdd();
         addVillageBox.requestFocus();
+    }
+
+    @FXML
+    private void onDelete() {
+        vm.moveToBin();
+    }
+
+    @FXML
+    private void onDeletePosting() {
+        vm.removePosting();
     }
 
     @FXML

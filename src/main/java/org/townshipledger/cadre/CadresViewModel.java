@@ -307,6 +307,53 @@ public final class CadresViewModel {
         return true;
     }
 
+    /** Moves the cadre in the form to the recycle bin (with their postings and pairings); the status offers 撤销. */
+    public void moveToBin() {
+        Cadre k = editing.get();
+        if (k == null || k.id() == null) {
+            return;
+        }
+        busy.set(true);
+        executor.execute(() -> {
+            service.moveCadreToBin(k);
+            return k;
+        }, deleted -> {
+            busy.set(false);
+            newCadre();
+            status.offerUndo(Messages.get("cadre.status.deleted", deleted.name()), () -> restore(deleted.id()));
+            load();
+        }, this::failed);
+    }
+
+    private void restore(java.util.UUID id) {
+        busy.set(true);
+        executor.execute(() -> service.restoreCadre(id), restored -> {
+            busy.set(false);
+            status.show(Messages.get("recycleBin.status.restored", Messages.get("recycleBin.register.cadre"),
+                    restored.name()));
+            load();
+        }, this::failed);
+    }
+
+    /** Moves the selected posting (entered by mistake) to the recycle bin; the status offers 撤销. */
+    public void removePosting() {
+        Assignment a = selectedPosting.get();
+        if (a == null) {
+            return;
+        }
+        busy.set(true);
+        executor.execute(() -> {
+            service.moveAssignmentToBin(a);
+            return a;
+        }, removed -> {
+            busy.set(false);
+            status.offerUndo(Messages.get("posting.status.deleted", removed.cadreName(), roleLabel(removed.role())),
+                    () -> executor.execute(() -> service.restoreAssignment(removed.id()), back -> loadHistory(),
+                            this::failed));
+            loadHistory();
+        }, this::failed);
+    }
+
     private void failed(Exception e) {
         busy.set(false);
         formError.set(message(e));

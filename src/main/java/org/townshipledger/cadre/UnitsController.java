@@ -45,6 +45,7 @@ public final class UnitsController {
     @FXML private TextField unitPhoneField;
     @FXML private Label unitFormError;
     @FXML private Button unitSaveButton;
+    @FXML private Button unitDeleteButton;
     @FXML private VBox extraSections;
 
     public UnitsController(UnitsViewModel vm, FileDialogs files) {
@@ -92,6 +93,8 @@ public final class UnitsController {
             }
         });
         unitSaveButton.disableProperty().bind(vm.busyProperty());
+        unitDeleteButton.disableProperty().bind(vm.busyProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.editingProperty().get().id() == null, vm.editingProperty())));
         FormKeys.enterMovesFocus(unitNameField, unitLevelBox, unitTypeBox, unitContactField, unitPhoneField,
                 unitSaveButton);
     }
@@ -159,5 +162,10 @@ public final class UnitsController {
     /** Adds a section from another register under the form (the cadre's or unit's pairings, from app). */
     public void addSection(javafx.scene.Node section) {
         extraSections.getChildren().add(section);
+    }
+
+    @FXML
+    private void onDelete() {
+        vm.moveToBin();
     }
 }

@@ -231,6 +231,25 @@ public final class UnitsViewModel {
         return true;
     }
 
+    /** Moves the unit in the form to the recycle bin; its cadres stay. The status offers 撤销. */
+    public void moveToBin() {
+        Unit u = editing.get();
+        if (u.id() == null) {
+            return;
+        }
+        busy.set(true);
+        executor.execute(() -> {
+            service.moveUnitToBin(u);
+            return u;
+        }, deleted -> {
+            busy.set(false);
+            newUnit();
+            status.offerUndo(Messages.get("unit.status.deleted", deleted.name()),
+                    () -> executor.execute(() -> service.restoreUnit(deleted.id()), back -> load(), this::failed));
+            load();
+        }, this::failed);
+    }
+
     private void failed(Exception e) {
         busy.set(false);
         if (e instanceof InvalidInputException invalid) {

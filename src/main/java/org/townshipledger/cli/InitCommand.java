@@ -26,11 +26,17 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--year", required = true, paramLabel = "YYYY", descriptionKey = "year")
     int year;
 
+    @Option(names = "--start-new", descriptionKey = "start-new")
+    boolean startNew;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (startNew && Database.state(ledger.dataDir()) == Database.FolderState.VANISHED) {
+            Database.forgetVanished(ledger.dataDir());
+        }
         try (Database db = Database.create(ledger.dataDir(), LedgerSettings.of(township, county, year))) {
             spec.commandLine().getErr().println(Messages.get("cli.init.done", db.file()));
             spec.commandLine().getOut().println(db.file());

@@ -46,7 +46,48 @@ public final class Database implements AutoCloseable {
     private Database(Path dataDir, JdbcConnectionPool pool) {
         this.dataDir = dataDir;
         this.pool = pool;
-        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false));
+        org.jooq.Configuration config = new org.jooq.impl.DefaultConfiguration().set(pool).set(SQLDialect.H2)
+                .set(new Settings().withExecuteLogging(false));
+        // A full disk, wherever it shows (a statement, or the commit that writes the pages), becomes one clear
+        // message saying what to free: see DiskFull.
+        config.set(new org.jooq.impl.DefaultExecuteListenerProvider(new org.jooq.ExecuteListener() {
+            @Override
+            public void exception(org.jooq.ExecuteContext ctx) {
+                if (DiskFull.causedBy(ctx.sqlException()) || DiskFull.causedBy(ctx.exception())) {
+                    ctx.exception(DiskFull.exception(dataDir, ctx.exception()));
+                }
+            }
+        }));
+        org.jooq.TransactionProvider transactions =
+                new org.jooq.impl.DefaultTransactionProvider(config.connectionProvider());
+        config.set(new org.jooq.TransactionProvider() {
+            @Override
+            public void begin(org.jooq.TransactionContext ctx) {
+                translated(() -> transactions.begin(ctx));
+            }
+
+            @Override
+            public void commit(org.jooq.TransactionContext ctx) {
+                translated(() -> transactions.commit(ctx));
+            }
+
+            @Override
+            public void rollback(org.jooq.TransactionContext ctx) {
+                translated(() -> transactions.rollback(ctx));
+            }
+        });
+        this.dsl = DSL.using(config);
+    }
+
+    private void translated(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            if (!(e instanceof LedgerUnavailableException) && DiskFull.causedBy(e)) {
+                throw DiskFull.exception(dataDir, e);
+            }
+            throw e;
+        }
     }
 
     /** The H2 file holding the ledger in {@code dataDir}. */
@@ -58,12 +99,14 @@ public final class Database implements AutoCloseable {
         return Files.isRegularFile(ledgerFile(dataDir));
     }
 
-    /** Opens an existing ledger; never creates an empty one in its place. */
-    public static Database open(Path dataDir) {
-        if (!exists(dataDir)) {
-            throw LedgerUnavailableException.missing(ledgerFile(dataDir));
-        }
-        return connect(dataDir, true);
+    /** What a data folder holds, as far as the ledger goes. */
+    public enum FolderState {
+        /** The ledger file is there. */
+        PRESENT,
+        /** No ledger, and no sign that there ever was one: the first start. */
+        FRESH,
+        /** No ledger file, but the folder had one (its marker or backups are there): moved, renamed or deleted. */
+        VANISHED
     }
 
     /**
@@ -90,10 +133,112 @@ public final class Database implements AutoCloseable {
         return new Database(dataDir, pool);
     }
 
-    /** Creates a new ledger; refuses when one is already there. */
+    /** The file {@link #create} and {@link #open} leave beside the ledger, so that its absence can be told apart. */
+    public static Path markerFile(Path dataDir) {
+        return dataDir.resolve(MARKER);
+    }
+
+    static final String MARKER = "ledger.marker";
+
+    public static FolderState state(Path dataDir) {
+        if (exists(dataDir)) {
+            return FolderState.PRESENT;
+        }
+        if (Files.exists(markerFile(dataDir)) || hasBackups(dataDir)) {
+            return FolderState.VANISHED;
+        }
+        return FolderState.FRESH;
+    }
+
+    private static boolean hasBackups(Path dataDir) {
+        Path backups = dataDir.resolve("backups");
+        if (!Files.isDirectory(backups)) {
+            return false;
+        }
+        try (var files = Files.list(backups)) {
+            return files.findAny().isPresent();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The clerk chose to start a new ledger in a folder whose ledger vanished: forget the old one (its marker), so
+     * that {@link #create} may make a new one. Backups, if any, stay where they are.
+     */
+    public static void forgetVanished(Path dataDir) {
+        try {
+            Files.deleteIfExists(markerFile(dataDir));
+        } catch (java.io.IOException e) {
+            throw new LedgerUnavailableException(LedgerUnavailableException.Reason.MISSING,
+                    org.townshipledger.common.Messages.get("ledger.cannotCreate", dataDir, e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The clerk located the ledger that vanished (on a USB stick, in another folder): copies it into the data
+     * folder (through a temporary file and a rename, so a half copy is never taken for the ledger) and opens it.
+     * The chosen file stays as it was. Refused when a ledger is already in the folder.
+     */
+    public static Database adopt(Path dataDir, Path chosen) {
+        if (exists(dataDir)) {
+            throw LedgerUnavailableException.exists(ledgerFile(dataDir));
+        }
+        if (!Files.isRegularFile(chosen) || isEmptyFile(chosen) || !chosen.getFileName().toString().endsWith(FILE_SUFFIX)) {
+            throw LedgerUnavailableException.notALedger(chosen);
+        }
+        Path target = ledgerFile(dataDir);
+        Path tmp = dataDir.resolve(FILE_BASE + ".adopting");
+        try {
+            Files.createDirectories(dataDir);
+            Files.copy(chosen, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (java.io.IOException ignored) {
+                // the message below is what matters
+            }
+            throw new LedgerUnavailableException(LedgerUnavailableException.Reason.MISSING,
+                    org.townshipledger.common.Messages.get("ledger.cannotCopy", chosen, dataDir, e.getMessage()), e);
+        }
+        try {
+            return open(dataDir);
+        } catch (RuntimeException e) {
+            // Not a ledger after all (or too new): put the folder back as it was, the chosen file is untouched.
+            try {
+                Files.deleteIfExists(target);
+            } catch (java.io.IOException ignored) {
+                // the open failure is what the clerk needs to read
+            }
+            throw e;
+        }
+    }
+
+    /** Opens an existing ledger; never creates an empty one in its place. */
+    public static Database open(Path dataDir) {
+        FolderState state = state(dataDir);
+        if (state == FolderState.VANISHED) {
+            throw LedgerUnavailableException.vanished(ledgerFile(dataDir));
+        }
+        if (state == FolderState.FRESH) {
+            throw LedgerUnavailableException.missing(ledgerFile(dataDir));
+        }
+        Database db = connect(dataDir, true);
+        db.writeMarker();
+        return db;
+    }
+
+    /**
+     * Creates a new ledger; refuses when one is already there, and when the folder had one that vanished (the clerk
+     * must locate it, or say with {@link #forgetVanished} that a new one is wanted).
+     */
     public static Database create(Path dataDir) {
         if (exists(dataDir)) {
             throw LedgerUnavailableException.exists(ledgerFile(dataDir));
+        }
+        if (state(dataDir) == FolderState.VANISHED) {
+            throw LedgerUnavailableException.vanished(ledgerFile(dataDir));
         }
         try {
             Files.createDirectories(dataDir);
@@ -101,7 +246,24 @@ public final class Database implements AutoCloseable {
             throw new LedgerUnavailableException(LedgerUnavailableException.Reason.MISSING,
                     org.townshipledger.common.Messages.get("ledger.cannotCreate", dataDir, e.getMessage()), e);
         }
-        return connect(dataDir, false);
+        Database db = connect(dataDir, false);
+        db.writeMarker();
+        return db;
+    }
+
+    /** Leaves the marker that says this folder has a ledger (see {@link FolderState#VANISHED}). */
+    private void writeMarker() {
+        Path marker = markerFile(dataDir);
+        if (Files.exists(marker)) {
+            return;
+        }
+        try {
+            Files.writeString(marker, "Township Ledger: " + FILE_BASE + FILE_SUFFIX + " belongs in this folder."
+                    + " If it is missing, the program asks for it instead of starting an empty ledger.\n",
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            LOG.warn("Cannot write {}: {}", marker, e.getMessage());
+        }
     }
 
     /** Creates a new ledger and records whose it is; nothing is created when the settings are invalid. */
@@ -115,6 +277,18 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database connect(Path dataDir, boolean mustExist) {
+        return connect(dataDir, mustExist, "file");
+    }
+
+    /**
+     * Opens an existing ledger through another H2 file system ({@code scheme}, registered with H2's FilePath): tests
+     * use one whose writes fail as on a full disk.
+     */
+    static Database openThrough(Path dataDir, String scheme) {
+        return connect(dataDir, true, scheme);
+    }
+
+    private static Database connect(Path dataDir, boolean mustExist, String scheme) {
         if (mustExist && isEmptyFile(ledgerFile(dataDir))) {
             // A 0-byte file (a failed copy to a USB stick) would silently become a new, empty ledger.
             throw LedgerUnavailableException.corrupt(ledgerFile(dataDir), null);
@@ -123,7 +297,8 @@ public final class Database implements AutoCloseable {
         // REUSE_SPACE=FALSE: H2 2.5 writes a chunk into freed space inside the file without pointing its file header
         // at it; after a kill it reopens at the chunk before, and the last commits are gone (CrashSafetyTrials found
         // it; the first save made 45 s or more after opening lost it every time). Appended chunks are always found.
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_BASE) + ";WRITE_DELAY=0;REUSE_SPACE=FALSE"
+        String url = "jdbc:h2:" + scheme + ":" + dataDir.toAbsolutePath().resolve(FILE_BASE)
+                + ";WRITE_DELAY=0;REUSE_SPACE=FALSE"
                 + (mustExist ? ";IFEXISTS=TRUE" : "");
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "ledger", "");
         pool.setMaxConnections(8);
@@ -153,6 +328,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static RuntimeException translate(Path file, SQLException e) {
+        if (DiskFull.causedBy(e)) {
+            return DiskFull.exception(file.getParent(), e);
+        }
         return switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> LedgerUnavailableException.busy(file, e);
             case ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1, ErrorCode.DATABASE_NOT_FOUND_1 ->

@@ -5,7 +5,8 @@ import org.townshipledger.common.Messages;
 /** The ledger cannot be opened: busy in another process, missing, too new for this program, or damaged. */
 public class LedgerUnavailableException extends RuntimeException {
 
-    public enum Reason { BUSY, MISSING, EXISTS, TOO_NEW, CORRUPT }
+    /** DISK_FULL: a write failed for want of space; it was rolled back, and H2 closed the ledger. */
+    public enum Reason { BUSY, MISSING, EXISTS, TOO_NEW, CORRUPT, DISK_FULL }
 
     private final Reason reason;
 
@@ -24,6 +25,15 @@ public class LedgerUnavailableException extends RuntimeException {
 
     static LedgerUnavailableException missing(Object path) {
         return new LedgerUnavailableException(Reason.MISSING, Messages.get("ledger.missing", path), null);
+    }
+
+    /** The folder had a ledger (its marker or backups are there) but the file is gone. */
+    static LedgerUnavailableException vanished(Object path) {
+        return new LedgerUnavailableException(Reason.MISSING, Messages.get("ledger.vanished", path), null);
+    }
+
+    static LedgerUnavailableException notALedger(Object path) {
+        return new LedgerUnavailableException(Reason.MISSING, Messages.get("ledger.notALedger", path), null);
     }
 
     static LedgerUnavailableException exists(Object path) {

@@ -45,6 +45,7 @@ import org.townshipledger.ui.Choice;
 import org.townshipledger.ui.Dates;
 import org.townshipledger.ui.FormKeys;
 import org.townshipledger.ui.Fxml;
+import org.townshipledger.ui.StaleConflictDialog;
 import org.townshipledger.ui.TableCopy;
 import org.townshipledger.village.Village;
 import org.townshipledger.village.VillageGroup;
@@ -484,6 +485,19 @@ public final class HouseholdDetailController {
         vm.goneProperty().addListener((obs, was, is) -> {
             if (is) {
                 window.close();
+            }
+        });
+        // A refused save (someone else saved meanwhile) shows both versions; the clerk reloads or keeps theirs.
+        vm.conflictProperty().addListener((obs, was, conflict) -> {
+            if (conflict != null) {
+                javafx.application.Platform.runLater(() -> {
+                    if (StaleConflictDialog.show(window, conflict)
+                            .filter(StaleConflictDialog.Choice.RELOAD::equals).isPresent()) {
+                        vm.reloadSaved();
+                    } else {
+                        vm.keepMine();
+                    }
+                });
             }
         });
         vm.editingProperty().addListener((obs, old, saved) -> {

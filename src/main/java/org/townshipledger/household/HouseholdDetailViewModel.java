@@ -32,6 +32,7 @@ import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.StaleRecordException;
 import org.townshipledger.common.TaskExecutor;
+import org.townshipledger.ui.StaleConflict;
 import org.townshipledger.ui.StatusBarModel;
 import org.townshipledger.village.Village;
 import org.townshipledger.village.VillageGroup;
@@ -56,6 +57,9 @@ public final class HouseholdDetailViewModel {
     private final Consumer<Household> onDeleted;
 
     private final ObjectProperty<Household> editing = new SimpleObjectProperty<>(blank(null, null));
+    private final ObjectProperty<StaleConflict> conflict = new SimpleObjectProperty<>();
+    /** The saved version behind {@link #conflict} (null when it was deleted). */
+    private Household conflictSaved;
     private final ObservableList<Village> villages = FXCollections.observableArrayList();
     private final ObjectProperty<Village> village = new SimpleObjectProperty<>();
     private final ObservableList<VillageGroup> groups = FXCollections.observableArrayList();
@@ -306,8 +310,89 @@ public final class HouseholdDetailViewModel {
             }
             status.show(Messages.get("status.notSaved"));
             revalidate();
+            if (e instanceof StaleRecordException && !draft.isNew()) {
+                staleSave(draft);
+            }
         });
         return true;
+    }
+
+    // ---- a save refused because someone else saved meanwhile ----
+
+    /** Reads the saved version and puts both into {@link #conflictProperty()}; the form keeps what was typed. */
+    private void staleSave(Household draft) {
+        executor.execute(() -> service.household(draft.id()), saved -> {
+            Household s = saved.filter(h -> h.deletedAt() == null).orElse(null);
+            conflictSaved = s;
+            conflict.set(conflictOf(draft, s));
+        }, e -> formError.set(unexpected(e)));
+    }
+
+    private StaleConflict conflictOf(Household mine, Household saved) {
+        Household s = saved == null ? blank(null, null) : saved;
+        String head = mine.head().map(Member::name).orElse("");
+        return StaleConflict.builder(Messages.get("recycleBin.householdName", head), saved == null)
+                .field(Messages.get("household.field.householdNo"), mine.householdNo(), s.householdNo())
+                .field(Messages.get("household.field.village"), villageName(mine.villageId()),
+                        villageName(s.villageId()))
+                .field(Messages.get("household.field.group"), groupName(mine), groupName(s))
+                .field(Messages.get("household.field.phone"), mine.phone(), s.phone())
+                .field(Messages.get("household.field.category"), mine.category() == null ? null : mine.category().label(), s.category() == null ? null : s.category().label())
+                .field(Messages.get("household.field.cause"), mine.mainCause() == null ? null : mine.mainCause().label(), s.mainCause() == null ? null : s.mainCause().label())
+                .field(Messages.get("household.field.status"), mine.status() == null ? null : mine.status().label(), s.status() == null ? null : s.status().label())
+                .field(Messages.get("household.field.exitYear"), mine.exitYear(), s.exitYear())
+                .field(Messages.get("household.field.monitoring"), mine.monitoringType() == null ? null : mine.monitoringType().label(),
+                        s.monitoringType() == null ? null : s.monitoringType().label())
+                .field(Messages.get("household.field.risk"), mine.riskType() == null ? null : mine.riskType().label(), s.riskType() == null ? null : s.riskType().label())
+                .field(Messages.get("household.field.riskEliminated"), mine.riskEliminated(), s.riskEliminated())
+                .field(Messages.get("household.field.riskEliminatedOn"), mine.riskEliminatedOn(),
+                        s.riskEliminatedOn())
+                .field(Messages.get("household.field.note"), mine.note(), s.note())
+                .field(Messages.get("household.members"), members(mine), members(s))
+                .build();
+    }
+
+    private String villageName(java.util.UUID id) {
+        return id == null ? "" : villages.stream().filter(v -> v.id().equals(id)).map(Village::name).findFirst()
+                .orElse("");
+    }
+
+    private String groupName(Household h) {
+        return h.groupId() == null ? "" : villages.stream().flatMap(v -> v.groups().stream())
+                .filter(g -> h.groupId().equals(g.id())).map(org.townshipledger.village.VillageGroup::name)
+                .findFirst().orElse(nz(h.groupName()));
+    }
+
+    private static String members(Household h) {
+        return h.members().stream().map(m -> m.name() + "（" + (m.relation() == null ? "" : m.relation().label())
+                + (m.idNumber() == null ? "" : "，" + org.townshipledger.common.Masking.idNumber(m.idNumber()))
+                + "）").collect(java.util.stream.Collectors.joining("、"));
+    }
+
+    /** The two versions of a refused save, or null. */
+    public ReadOnlyObjectProperty<StaleConflict> conflictProperty() {
+        return conflict;
+    }
+
+    /** Puts the saved version into the form (what was typed is dropped; the clerk may have copied it). */
+    public void reloadSaved() {
+        Household saved = conflictSaved;
+        conflict.set(null);
+        conflictSaved = null;
+        formError.set("");
+        if (saved == null) {
+            gone.set(true);
+            return;
+        }
+        editing.set(saved);
+        fillForm(saved);
+        revalidate();
+        onChanged.run();
+    }
+
+    /** Closes the comparison; the form keeps what was typed (saving it is refused until reloaded). */
+    public void keepMine() {
+        conflict.set(null);
     }
 
     /** Moves the household to the recycle bin; the main window's status bar offers 撤销. */

@@ -4,6 +4,7 @@ import static org.townshipledger.db.jooq.Tables.HOUSEHOLD;
 import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_CHECK;
 import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_INCOME;
 import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_MEMBER;
+import static org.townshipledger.db.jooq.Tables.PAIRING;
 import static org.townshipledger.db.jooq.Tables.VILLAGE;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_GROUP;
 
@@ -448,6 +449,24 @@ public final class HouseholdRepository {
                 .set(HOUSEHOLD.VERSION, HOUSEHOLD.VERSION.plus(1))
                 .where(HOUSEHOLD.ID.eq(id).and(HOUSEHOLD.DELETED_AT.isNotNull()))
                 .execute() == 1;
+    }
+
+    /**
+     * Deletes a household in the recycle bin for good with its members, checks, incomes and the pairings with it
+     * or with its students. Run it in a transaction.
+     *
+     * @return false when the household is not in the bin (nothing deleted)
+     */
+    public boolean purge(UUID id) {
+        if (!dsl.fetchExists(HOUSEHOLD, HOUSEHOLD.ID.eq(id).and(HOUSEHOLD.DELETED_AT.isNotNull()))) {
+            return false;
+        }
+        var members = dsl.select(HOUSEHOLD_MEMBER.ID).from(HOUSEHOLD_MEMBER).where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.eq(id));
+        dsl.deleteFrom(PAIRING).where(PAIRING.HOUSEHOLD_ID.eq(id).or(PAIRING.MEMBER_ID.in(members))).execute();
+        dsl.deleteFrom(HOUSEHOLD_CHECK).where(HOUSEHOLD_CHECK.HOUSEHOLD_ID.eq(id)).execute();
+        dsl.deleteFrom(HOUSEHOLD_INCOME).where(HOUSEHOLD_INCOME.HOUSEHOLD_ID.eq(id)).execute();
+        dsl.deleteFrom(HOUSEHOLD_MEMBER).where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.eq(id)).execute();
+        return dsl.deleteFrom(HOUSEHOLD).where(HOUSEHOLD.ID.eq(id)).execute() == 1;
     }
 
     /** Households in the recycle bin, latest first. */

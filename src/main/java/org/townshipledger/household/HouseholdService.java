@@ -179,6 +179,19 @@ public final class HouseholdService {
     }
 
     /**
+     * Deletes a household in the recycle bin for good, with its members, yearly facts and pairings.
+     *
+     * @throws InvalidInputException when it is not in the bin
+     */
+    public void purge(UUID id) {
+        database.dsl().transaction(tx -> {
+            if (!households.with(tx.dsl()).purge(id)) {
+                throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+            }
+        });
+    }
+
+    /**
      * Moves a member to another household (a daughter marries into another registered family): both households
      * are checked and saved in one transaction. The head cannot be moved away; choose a new head first.
      */

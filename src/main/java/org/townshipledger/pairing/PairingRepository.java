@@ -335,6 +335,22 @@ public final class PairingRepository {
                 .execute() == 1;
     }
 
+    /** Pairings in the recycle bin (removed on their own, not hidden with a helper or household). */
+    public List<PairingInBin> inBin() {
+        return joined(PAIRING.DELETED_AT).where(PAIRING.DELETED_AT.isNotNull())
+                .fetch(r -> new PairingInBin(pairing(r), r.get(PAIRING.DELETED_AT)));
+    }
+
+    public boolean restore(UUID id, OffsetDateTime now) {
+        return dsl.update(PAIRING).set(PAIRING.DELETED_AT, (OffsetDateTime) null).set(PAIRING.UPDATED_AT, now)
+                .set(PAIRING.VERSION, PAIRING.VERSION.plus(1))
+                .where(PAIRING.ID.eq(id).and(PAIRING.DELETED_AT.isNotNull())).execute() == 1;
+    }
+
+    public boolean purge(UUID id) {
+        return dsl.deleteFrom(PAIRING).where(PAIRING.ID.eq(id).and(PAIRING.DELETED_AT.isNotNull())).execute() == 1;
+    }
+
     /** A household in use, as an imported row names it: by the head's ID, or by the head's name in a village. */
     public record HouseholdKey(UUID id, UUID villageId, String headName, String headIdNumber) {
     }

@@ -294,6 +294,28 @@ public final class PairingService {
         }
     }
 
+    public List<PairingInBin> pairingsInBin() {
+        return repo.inBin();
+    }
+
+    /** Brings a removed pairing back. */
+    public Pairing restore(UUID id) {
+        return database.dsl().transactionResult(tx -> {
+            PairingRepository r = repo.with(tx.dsl());
+            if (!r.restore(id, OffsetDateTime.now(clock))) {
+                throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+            }
+            return r.pairing(id).orElseThrow();
+        });
+    }
+
+    /** Deletes a removed pairing for good. */
+    public void purge(UUID id) {
+        if (!repo.purge(id)) {
+            throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+        }
+    }
+
     /** Inserts pairings already valid and carrying their ids, in one transaction (demo data). */
     public void insertAll(List<Pairing> list) {
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -89,6 +89,7 @@ public final class PairingsController {
     @FXML private Tab suggestTab;
     @FXML private Label currentTitle;
     @FXML private Button endButton;
+    @FXML private Button deletePairingButton;
     @FXML private Button replaceButton;
     @FXML private TableView<Pairing> pairingTable;
     @FXML private TableColumn<Pairing, String> pairingVillageColumn;
@@ -269,6 +270,7 @@ public final class PairingsController {
                 ? Messages.get("pairing.current.all") : Messages.get("pairing.current.village",
                 vm.villageProperty().get().name()), vm.villageProperty()));
         endButton.disableProperty().bind(vm.selectedIsOpenBinding().not().or(vm.busyProperty()));
+        deletePairingButton.disableProperty().bind(vm.selectedPairingProperty().isNull().or(vm.busyProperty()));
         replaceButton.disableProperty().bind(vm.selectedIsOpenBinding().not().or(vm.busyProperty()));
     }
 
@@ -534,6 +536,11 @@ public final class PairingsController {
     @FXML
     private void onRules() {
         PairingRulesController.show(rulesButton.getScene().getWindow(), vm.rulesEditor());
+    }
+
+    @FXML
+    private void onDeletePairing() {
+        vm.removeSelected();
     }
 
     @FXML

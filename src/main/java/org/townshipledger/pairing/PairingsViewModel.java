@@ -554,6 +554,28 @@ public final class PairingsViewModel {
         proposalError.set("");
     }
 
+    // ---- 删除 (to the recycle bin) ----
+
+    /** Moves the selected pairing (entered by mistake) to the recycle bin; the status offers 撤销. */
+    public void removeSelected() {
+        Pairing p = selectedPairing.get();
+        if (p == null) {
+            return;
+        }
+        busy.set(true);
+        executor.execute(() -> {
+            service.remove(p);
+            return p;
+        }, removed -> {
+            busy.set(false);
+            selectedPairing.set(null);
+            status.offerUndo(Messages.get("pairing.status.deleted", PairingBin.name(removed)),
+                    () -> executor.execute(() -> service.restore(removed.id()), back -> reloadAll(),
+                            this::loadFailed));
+            reloadAll();
+        }, this::loadFailed);
+    }
+
     // ---- 结束结对 and 更换帮扶人 ----
 
     /** Opens the panel to end the selected pairing today. */

@@ -2,42 +2,34 @@ package org.townshipledger.recyclebin;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.townshipledger.common.BinItem;
+import org.townshipledger.common.BinRegister;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.TaskExecutor;
-import org.townshipledger.household.HouseholdInBin;
-import org.townshipledger.household.HouseholdRow;
-import org.townshipledger.household.HouseholdService;
-import org.townshipledger.household.Member;
 import org.townshipledger.ui.StatusBarModel;
-import org.townshipledger.village.Village;
-import org.townshipledger.village.VillageService;
 
 /**
- * The 回收站: what was deleted from the registers, and restoring it. Villages and households; each register adds
- * its kind of item here.
+ * The 回收站: what was deleted from every register, restoring it with its children, and deleting for good
+ * (彻底删除 one item, 清空回收站 all; the screen asks first). Registers plug in as {@link BinRegister}s.
  */
 public final class RecycleBinViewModel {
 
-    public static final String VILLAGE = "village";
-    public static final String HOUSEHOLD = "household";
-
-    private final VillageService villages;
-    private final HouseholdService households;
+    private final Map<String, BinRegister> registers = new LinkedHashMap<>();
     private final TaskExecutor executor;
     private final StatusBarModel status;
     private final ObservableList<BinItem> items = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
-    public RecycleBinViewModel(VillageService villages, HouseholdService households, TaskExecutor executor,
-                               StatusBarModel status) {
-        this.villages = villages;
-        this.households = households;
+    public RecycleBinViewModel(List<BinRegister> registers, TaskExecutor executor, StatusBarModel status) {
+        registers.forEach(r -> this.registers.put(r.kind(), r));
         this.executor = executor;
         this.status = status;
     }
@@ -52,39 +44,78 @@ public final class RecycleBinViewModel {
 
     public void load() {
         busy.set(true);
-        executor.execute(() -> {
-            List<BinItem> list = new ArrayList<>();
-            for (Village v : villages.villagesInBin()) {
-                list.add(new BinItem(VILLAGE, v.id(), v.name(),
-                        Messages.get("recycleBin.villageDetails", v.kind().label(), v.groups().size()), v.deletedAt()));
-            }
-            for (HouseholdInBin h : households.householdsInBinWithTimes()) {
-                HouseholdRow r = h.row();
-                String place = (nz(r.villageName()) + " " + nz(r.groupName())).strip();
-                list.add(new BinItem(HOUSEHOLD, r.id(), Messages.get("recycleBin.householdName", r.headName()),
-                        Messages.get("recycleBin.householdDetails", place, r.memberCount()), h.deletedAt()));
-            }
-            list.sort(Comparator.comparing(BinItem::deletedAt).reversed());
-            return list;
-        }, list -> {
+        executor.execute(this::everything, list -> {
             busy.set(false);
             items.setAll(list);
         }, this::failed);
     }
 
+    private List<BinItem> everything() {
+        List<BinItem> list = new ArrayList<>();
+        registers.values().forEach(r -> list.addAll(r.inBin()));
+        list.sort(Comparator.comparing(BinItem::deletedAt).reversed());
+        return list;
+    }
+
+    /** Brings the item back with its children; the status line names it. */
     public void restore(BinItem item) {
         busy.set(true);
-        if (HOUSEHOLD.equals(item.register())) {
-            executor.execute(() -> households.restore(item.id()), restored -> {
-                busy.set(false);
-                status.show(Messages.get("households.status.restored", restored.head().map(Member::name).orElse("")));
-                load();
-            }, this::failed);
-            return;
-        }
-        executor.execute(() -> villages.restore(item.id()), restored -> {
+        executor.execute(() -> registers.get(item.register()).restore(item.id()), name -> {
             busy.set(false);
-            status.show(Messages.get("village.status.restored", restored.name()));
+            status.show(Messages.get("recycleBin.status.restored", registerLabel(item.register()), name));
+            load();
+        }, this::failed);
+    }
+
+    /** What the screen asks before {@link #purge}. */
+    public static String purgeQuestion(BinItem item) {
+        return Messages.get("recycleBin.confirm.purge", registerLabel(item.register()), item.name());
+    }
+
+    /** Deletes the item and its children for good. Ask first ({@link #purgeQuestion}). */
+    public void purge(BinItem item) {
+        busy.set(true);
+        executor.execute(() -> {
+            registers.get(item.register()).purge(item.id());
+            return item;
+        }, purged -> {
+            busy.set(false);
+            status.show(Messages.get("recycleBin.status.purged", registerLabel(item.register()), item.name()));
+            load();
+        }, this::failed);
+    }
+
+    /** What the screen asks before {@link #emptyBin}. */
+    public String emptyQuestion() {
+        return Messages.get("recycleBin.confirm.empty", items.size());
+    }
+
+    /**
+     * Deletes everything in the bin for good, children before parents; each item in its own transaction. An item
+     * that cannot go (a village with households still in use) stays, and the status line says why.
+     */
+    public void emptyBin() {
+        busy.set(true);
+        executor.execute(() -> {
+            int purged = 0;
+            List<String> kept = new ArrayList<>();
+            List<BinRegister> ordered = new ArrayList<>(registers.values());
+            ordered.sort(Comparator.comparingInt(BinRegister::purgeOrder));
+            for (BinRegister r : ordered) {
+                for (BinItem item : r.inBin()) {
+                    try {
+                        r.purge(item.id());
+                        purged++;
+                    } catch (org.townshipledger.common.InvalidInputException e) {
+                        kept.add(e.getMessage());
+                    }
+                }
+            }
+            return kept.isEmpty() ? Messages.get("recycleBin.status.emptied", purged)
+                    : Messages.get("recycleBin.status.partlyEmptied", purged, kept.size(), kept.get(0));
+        }, message -> {
+            busy.set(false);
+            status.show(message);
             load();
         }, this::failed);
     }
@@ -92,13 +123,10 @@ public final class RecycleBinViewModel {
     private void failed(Exception e) {
         busy.set(false);
         status.show(e.getMessage());
+        load();
     }
 
     public static String registerLabel(String register) {
         return Messages.get("recycleBin.register." + register);
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -1,6 +1,13 @@
 package org.townshipledger.village;
 
+import static org.townshipledger.db.jooq.Tables.ASSIGNMENT;
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD;
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_CHECK;
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_INCOME;
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_MEMBER;
+import static org.townshipledger.db.jooq.Tables.PAIRING;
 import static org.townshipledger.db.jooq.Tables.VILLAGE;
+import static org.townshipledger.db.jooq.Tables.VILLAGE_PLAN;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_GROUP;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_WEAK_YEAR;
 
@@ -240,6 +247,39 @@ public final class VillageRepository {
                 .set(VILLAGE.VERSION, VILLAGE.VERSION.plus(1))
                 .where(VILLAGE.ID.eq(id).and(VILLAGE.DELETED_AT.isNotNull()))
                 .execute() == 1;
+    }
+
+    /** Households in use (not in the recycle bin) in the village. */
+    public int householdsInUse(UUID villageId) {
+        return dsl.fetchCount(HOUSEHOLD, HOUSEHOLD.VILLAGE_ID.eq(villageId).and(HOUSEHOLD.DELETED_AT.isNull()));
+    }
+
+    /**
+     * Deletes a village in the recycle bin for good with everything under it: its groups, 软弱涣散 years,
+     * development paths, postings, the pairings with it or with its households and students, and its households
+     * (all in the bin: the service checks that none is in use) with their members, checks and incomes. Run it in
+     * a transaction.
+     *
+     * @return false when the village is not in the bin (nothing deleted)
+     */
+    public boolean purge(UUID id) {
+        if (!dsl.fetchExists(VILLAGE, VILLAGE.ID.eq(id).and(VILLAGE.DELETED_AT.isNotNull()))) {
+            return false;
+        }
+        var households = dsl.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(HOUSEHOLD.VILLAGE_ID.eq(id));
+        var members = dsl.select(HOUSEHOLD_MEMBER.ID).from(HOUSEHOLD_MEMBER)
+                .where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.in(households));
+        dsl.deleteFrom(PAIRING).where(PAIRING.VILLAGE_ID.eq(id).or(PAIRING.HOUSEHOLD_ID.in(households))
+                .or(PAIRING.MEMBER_ID.in(members))).execute();
+        dsl.deleteFrom(ASSIGNMENT).where(ASSIGNMENT.VILLAGE_ID.eq(id)).execute();
+        dsl.deleteFrom(VILLAGE_PLAN).where(VILLAGE_PLAN.VILLAGE_ID.eq(id)).execute();
+        dsl.deleteFrom(HOUSEHOLD_CHECK).where(HOUSEHOLD_CHECK.HOUSEHOLD_ID.in(households)).execute();
+        dsl.deleteFrom(HOUSEHOLD_INCOME).where(HOUSEHOLD_INCOME.HOUSEHOLD_ID.in(households)).execute();
+        dsl.deleteFrom(HOUSEHOLD_MEMBER).where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.in(households)).execute();
+        dsl.deleteFrom(HOUSEHOLD).where(HOUSEHOLD.VILLAGE_ID.eq(id)).execute();
+        dsl.deleteFrom(VILLAGE_WEAK_YEAR).where(VILLAGE_WEAK_YEAR.VILLAGE_ID.eq(id)).execute();
+        dsl.deleteFrom(VILLAGE_GROUP).where(VILLAGE_GROUP.VILLAGE_ID.eq(id)).execute();
+        return dsl.deleteFrom(VILLAGE).where(VILLAGE.ID.eq(id)).execute() == 1;
     }
 
     public int countActive() {

@@ -46,6 +46,11 @@ public final class VillageService {
         return villages.findActive();
     }
 
+    /** The village as saved now (in use or in the recycle bin), if it still exists. */
+    public java.util.Optional<Village> find(UUID id) {
+        return villages.findById(id);
+    }
+
     /** Villages in the recycle bin, latest first. */
     public List<Village> villagesInBin() {
         return villages.findDeleted();
@@ -104,6 +109,25 @@ public final class VillageService {
             }
             repo.restoreFromBin(id, OffsetDateTime.now(clock));
             return repo.findById(id).orElseThrow();
+        });
+    }
+
+    /**
+     * Deletes a village in the recycle bin for good, with its groups, postings, pairings and the households of it
+     * that are in the bin too.
+     *
+     * @throws InvalidInputException when households in use still belong to it, or it is not in the bin
+     */
+    public void purge(UUID id) {
+        database.dsl().transaction(tx -> {
+            VillageRepository repo = villages.with(tx.dsl());
+            Village v = repo.findById(id).filter(x -> x.deletedAt() != null)
+                    .orElseThrow(() -> new InvalidInputException(Messages.get("recycleBin.error.gone")));
+            int inUse = repo.householdsInUse(id);
+            if (inUse > 0) {
+                throw new InvalidInputException(Messages.get("village.error.purgeHouseholds", v.name(), inUse));
+            }
+            repo.purge(id);
         });
     }
 

@@ -34,6 +34,7 @@ import javafx.util.StringConverter;
 import org.townshipledger.common.Messages;
 import org.townshipledger.ui.ExchangeDialogs;
 import org.townshipledger.ui.FileDialogs;
+import org.townshipledger.ui.StaleConflictDialog;
 
 /** Binds VillagesView.fxml to {@link VillagesViewModel}; no rules and no database here. */
 public final class VillagesController {
@@ -233,6 +234,19 @@ public final class VillagesController {
         povertyBox.selectedProperty().addListener((o, was, is) -> vm.validate(VillageRules.FIELD_EXIT_YEAR));
 
         saveButton.disableProperty().bind(vm.busyProperty());
+        // A refused save (someone else saved meanwhile) shows both versions; the clerk reloads or keeps theirs.
+        vm.conflictProperty().addListener((o, was, conflict) -> {
+            if (conflict != null) {
+                javafx.application.Platform.runLater(() -> {
+                    if (StaleConflictDialog.show(saveButton.getScene().getWindow(), conflict)
+                            .filter(StaleConflictDialog.Choice.RELOAD::equals).isPresent()) {
+                        vm.reloadSaved();
+                    } else {
+                        vm.keepMine();
+                    }
+                });
+            }
+        });
     }
 
     private static void errorLabel(Label label, StringProperty error) {

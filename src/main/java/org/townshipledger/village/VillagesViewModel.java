@@ -35,6 +35,7 @@ import org.townshipledger.common.Pinyin;
 import org.townshipledger.common.Problem;
 import org.townshipledger.common.Progress;
 import org.townshipledger.common.StaleRecordException;
+import org.townshipledger.ui.StaleConflict;
 import org.townshipledger.common.TaskExecutor;
 import org.townshipledger.exchange.ImportCheck;
 import org.townshipledger.exchange.RowIssue;
@@ -61,6 +62,9 @@ public final class VillagesViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
     private final ObjectProperty<Village> editing = new SimpleObjectProperty<>(Village.blank());
+    private final ObjectProperty<StaleConflict> conflict = new SimpleObjectProperty<>();
+    /** The saved version behind {@link #conflict} (null when it was deleted). */
+    private Village conflictSaved;
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty statsCode = new SimpleStringProperty("");
     private final ObjectProperty<VillageKind> kind = new SimpleObjectProperty<>(VillageKind.VILLAGE);
@@ -321,7 +325,12 @@ public final class VillagesViewModel {
             editing.set(saved);
             status.saved(LocalTime.now(clock));
             load();
-        }, this::failed);
+        }, e -> {
+            failed(e);
+            if (e instanceof StaleRecordException && draft.id() != null) {
+                staleSave(draft);
+            }
+        });
         return true;
     }
 
@@ -350,6 +359,67 @@ public final class VillagesViewModel {
             editing.set(restored);
             load();
         }, this::failed);
+    }
+
+    /**
+     * A save refused because someone saved or deleted the village meanwhile: the form keeps what was typed, and
+     * {@link #conflictProperty()} gets both versions field by field (the screen shows them).
+     */
+    private void staleSave(Village draft) {
+        executor.execute(() -> service.find(draft.id()), saved -> {
+            Village s = saved.filter(v -> v.deletedAt() == null).orElse(null);
+            conflictSaved = s;
+            conflict.set(conflictOf(draft, s));
+        }, e -> formError.set(e.getMessage()));
+    }
+
+    static StaleConflict conflictOf(Village mine, Village saved) {
+        Village s = saved == null ? Village.blank() : saved;
+        return StaleConflict.builder(mine.name(), saved == null)
+                .field(Messages.get("village.field.name"), mine.name(), s.name())
+                .field(Messages.get("village.field.statsCode"), mine.statsCode(), s.statsCode())
+                .field(Messages.get("village.field.kind"), mine.kind() == null ? null : mine.kind().label(),
+                        s.kind() == null ? null : s.kind().label())
+                .field(Messages.get("village.field.poverty"), mine.povertyVillage(), s.povertyVillage())
+                .field(Messages.get("village.field.exitYear"), mine.exitYear(), s.exitYear())
+                .field(Messages.get("village.field.householdCount"), mine.householdCount(), s.householdCount())
+                .field(Messages.get("village.field.population"), mine.population(), s.population())
+                .field(Messages.get("village.field.weak"), years(mine), years(s))
+                .field(Messages.get("village.field.groups"), groupNames(mine), groupNames(s))
+                .field(Messages.get("village.field.note"), mine.note(), s.note())
+                .build();
+    }
+
+    private static String years(Village v) {
+        return v.weakYears().stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining("、"));
+    }
+
+    private static String groupNames(Village v) {
+        return v.groups().stream().map(VillageGroup::name).collect(java.util.stream.Collectors.joining("、"));
+    }
+
+    /** The two versions of a refused save, or null. */
+    public ReadOnlyObjectProperty<StaleConflict> conflictProperty() {
+        return conflict;
+    }
+
+    /** Puts the saved version into the form (what the clerk typed is dropped; they may have copied it). */
+    public void reloadSaved() {
+        Village saved = conflictSaved;
+        conflict.set(null);
+        conflictSaved = null;
+        formError.set("");
+        if (saved == null) {
+            newVillage();
+        } else {
+            edit(saved);
+        }
+        load();
+    }
+
+    /** Closes the comparison; the form keeps what was typed (saving it is refused until reloaded). */
+    public void keepMine() {
+        conflict.set(null);
     }
 
     private void failed(Exception e) {
