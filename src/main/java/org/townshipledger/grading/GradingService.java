@@ -375,11 +375,10 @@ public final class GradingService {
         int ungraded = (int) villages.stream().filter(v -> !now.containsKey(v.id())).count();
         List<StarShare> stars = new ArrayList<>();
         stars.add(share(StarSubject.ORGANISATION, villages.size(), fiveStarOrgs, rules.fiveStarTarget()));
-        List<StarRating> ratings = repo.stars(year);
+        Map<StarSubject, int[]> ratings = repo.starCounts(year);
         for (StarSubject s : List.of(StarSubject.MEMBER, StarSubject.SECRETARY)) {
-            List<StarRating> of = ratings.stream().filter(r -> r.subject() == s).toList();
-            stars.add(share(s, of.size(), (int) of.stream().filter(r -> r.stars() == 5).count(),
-                    rules.fiveStarTarget()));
+            int[] n = ratings.getOrDefault(s, new int[2]);
+            stars.add(share(s, n[0], n[1], rules.fiveStarTarget()));
         }
         Map<UUID, String> inCharge = inCharge(repo.stays(List.of(Role.LEADER_IN_CHARGE, Role.CADRE_IN_CHARGE),
                 List.of()), referenceDay(year));
