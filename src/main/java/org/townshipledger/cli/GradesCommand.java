@@ -21,11 +21,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code grades import|export|tally|import-reviews|export-reviews}: the grading of village party organisations. */
+/** {@code grades import|export|tally} and {@code grades reviews import|export}: grading of village party organisations. */
 @Command(name = "grades", mixinStandardHelpOptions = true,
         subcommands = {GradesCommand.ImportGrades.class, GradesCommand.ExportGrades.class, GradesCommand.Tally.class,
-            GradesCommand.ImportReviews.class, GradesCommand.ExportReviews.class})
+            GradesCommand.Reviews.class})
 final class GradesCommand extends GroupCommand {
+
+    /** {@code grades reviews import|export}: the 述职 scores of branch and first secretaries. */
+    @Command(name = "reviews", mixinStandardHelpOptions = true,
+            subcommands = {GradesCommand.ImportReviews.class, GradesCommand.ExportReviews.class})
+    static final class Reviews extends GroupCommand {
+    }
 
     static GradingService open(Database db) {
         SettingsStore settings = new SettingsStore(db.dsl());
@@ -111,7 +117,7 @@ final class GradesCommand extends GroupCommand {
         }
     }
 
-    @Command(name = "import-reviews", mixinStandardHelpOptions = true)
+    @Command(name = "import", mixinStandardHelpOptions = true)
     static final class ImportReviews implements Callable<Integer> {
         @Mixin
         LedgerOptions ledger;
@@ -132,7 +138,7 @@ final class GradesCommand extends GroupCommand {
         }
     }
 
-    @Command(name = "export-reviews", mixinStandardHelpOptions = true)
+    @Command(name = "export", mixinStandardHelpOptions = true)
     static final class ExportReviews implements Callable<Integer> {
         @Mixin
         LedgerOptions ledger;

@@ -79,11 +79,16 @@ public final class DemoData {
                     new org.townshipledger.db.SettingsStore(db.dsl()), java.time.Clock.systemDefaultZone()),
                     cadres, inOrder, scale, DEMO_YEAR);
             String pairingsTime = watch.lap();
+            new GradingDemo(random).create(new org.townshipledger.grading.GradingService(db, cadres,
+                    new org.townshipledger.db.SettingsStore(db.dsl()), java.time.Clock.systemDefaultZone()), cadres,
+                    inOrder, DEMO_YEAR);
+            String gradingTime = watch.lap();
             Summary summary = new Summary(db.file(), villages.size(), groups, households.householdCount(),
                     households.memberCount());
             LOG.info("Demo {}: villages in {}, {} households with {} members in {}, cadres in {}, pairings in {}, "
-                    + "H2 wrote {} MB, file {} MB before compacting", scale, villagesTime, summary.households(),
-                    summary.members(), householdsTime, cadresTime, pairingsTime, db.bytesWritten() / (1024 * 1024),
+                    + "grading in {}, H2 wrote {} MB, file {} MB before compacting", scale, villagesTime,
+                    summary.households(), summary.members(), householdsTime, cadresTime, pairingsTime, gradingTime,
+                    db.bytesWritten() / (1024 * 1024),
                     fileMegabytes(db));
             return summary;
         } finally {

@@ -257,6 +257,17 @@ public final class GradingRepository {
         }
     }
 
+    /** Per subject kind rated in the year: {rated, five-star}. */
+    public java.util.Map<StarSubject, int[]> starCounts(int year) {
+        java.util.Map<StarSubject, int[]> out = new java.util.EnumMap<>(StarSubject.class);
+        org.jooq.Field<Integer> five = org.jooq.impl.DSL.count().filterWhere(STAR_RATING.STARS.eq(5));
+        dsl.select(STAR_RATING.SUBJECT_KIND, org.jooq.impl.DSL.count(), five).from(STAR_RATING)
+                .where(STAR_RATING.DELETED_AT.isNull().and(STAR_RATING.RATING_YEAR.eq(year)))
+                .groupBy(STAR_RATING.SUBJECT_KIND)
+                .forEach(r -> out.put(StarSubject.valueOf(r.value1()), new int[] {r.value2(), r.value3()}));
+        return out;
+    }
+
     public int countStars() {
         return dsl.fetchCount(STAR_RATING, STAR_RATING.DELETED_AT.isNull());
     }

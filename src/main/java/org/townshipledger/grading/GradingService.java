@@ -375,11 +375,10 @@ public final class GradingService {
         int ungraded = (int) villages.stream().filter(v -> !now.containsKey(v.id())).count();
         List<StarShare> stars = new ArrayList<>();
         stars.add(share(StarSubject.ORGANISATION, villages.size(), fiveStarOrgs, rules.fiveStarTarget()));
-        List<StarRating> ratings = repo.stars(year);
+        Map<StarSubject, int[]> ratings = repo.starCounts(year);
         for (StarSubject s : List.of(StarSubject.MEMBER, StarSubject.SECRETARY)) {
-            List<StarRating> of = ratings.stream().filter(r -> r.subject() == s).toList();
-            stars.add(share(s, of.size(), (int) of.stream().filter(r -> r.stars() == 5).count(),
-                    rules.fiveStarTarget()));
+            int[] n = ratings.getOrDefault(s, new int[2]);
+            stars.add(share(s, n[0], n[1], rules.fiveStarTarget()));
         }
         Map<UUID, String> inCharge = inCharge(repo.stays(List.of(Role.LEADER_IN_CHARGE, Role.CADRE_IN_CHARGE),
                 List.of()), referenceDay(year));
@@ -444,7 +443,8 @@ public final class GradingService {
      * What the office checks about a year's grading: a leader's contact village (包抓村: a 包村领导 posting, or a
      * village pairing of a county-level cadre) that has not risen at least one grade during the leader's stay (once
      * the stay has lasted {@link GradingRules#stayYears()} grading years, or ended this year; measured from the grade
-     * of the year before the stay began, else of its first year; a village already 好 must stay 好); a 满意率 below
+     * of the year before the stay began, else of the first graded year of the stay; a village already 好 must stay
+     * 好); a 满意率 below
      * the floor (限期整改); the same village last in its group this year and last year (通报).
      */
     public List<Finding> checkGrading(int year) {
@@ -478,11 +478,14 @@ public final class GradingService {
                 continue;
             }
             Map<Integer, VillageGrade> of = byVillage.getOrDefault(s.villageId(), Map.of());
-            VillageGrade base = Optional.ofNullable(of.get(start - 1)).filter(g -> g.grade() != null)
-                    .orElseGet(() -> of.get(start));
+            // The grade the leader found: the year before the stay, else the first graded year of the stay.
+            VillageGrade base = null;
+            for (int y = start - 1; y < year && base == null; y++) {
+                VillageGrade g = of.get(y);
+                base = g != null && g.grade() != null ? g : null;
+            }
             VillageGrade current = of.get(year);
-            if (base == null || base.grade() == null || current == null || current.grade() == null
-                    || base.year() == year) {
+            if (base == null || current == null || current.grade() == null) {
                 continue;
             }
             Grade from = base.grade();

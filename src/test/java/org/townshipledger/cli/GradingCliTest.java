@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.townshipledger.common.Messages;
 
-/** {@code grades import|export|tally|import-reviews|export-reviews}, {@code check grading}, through {@link Cli#run}. */
+/** {@code grades import|export|tally|reviews import|reviews export}, {@code check grading}, through {@link Cli#run}. */
 class GradingCliTest {
 
     @TempDir
@@ -138,17 +138,17 @@ class GradingCliTest {
         Path f = write("reviews.csv", "姓名,村名,年度,类别,日常记实,现场观摩,年度综合,述职评议,电视述职,明查暗访,百姓测评,相互比拼\n"
                 + "李书记,安乐村,2025,村党组织书记,100,100,80,80,,,,\n"
                 + "王第一,安乐村,2025,驻村第一书记,,,,,90,90,90,89.96\n");
-        Result r = run("grades", "import-reviews", f.toString(), "--data-dir", ledger);
+        Result r = run("grades", "reviews", "import", f.toString(), "--data-dir", ledger);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().strip()).isEqualTo("导入完成：新增 2 条述职考核，更新 0 条");
         Path out = dir.resolve("reviews-out.csv");
-        assertThat(run("grades", "export-reviews", "--year", "2025", "--out", out.toString(), "--data-dir", ledger)
+        assertThat(run("grades", "reviews", "export", "--year", "2025", "--out", out.toString(), "--data-dir", ledger)
                 .code()).isZero();
         String text = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(text).contains("88.00,称职").contains("89.99,称职");
 
         Path bad = write("bad-reviews.csv", "姓名,年度,日常记实,现场观摩,年度综合,述职评议\n李书记,2024,100,100,,80\n");
-        Result refused = run("grades", "import-reviews", bad.toString(), "--data-dir", ledger);
+        Result refused = run("grades", "reviews", "import", bad.toString(), "--data-dir", ledger);
         assertThat(refused.code()).isEqualTo(1);
         assertThat(refused.err()).contains("年度综合");
     }

@@ -292,6 +292,19 @@ class GradingServiceTest {
     }
 
     @Test
+    void aLongStayIsMeasuredFromTheFirstGradedYear() {
+        Village v = village("大石村");
+        Cadre leader = cadre("郑包村", Rank.SECTION_LEVEL);
+        cadres.assign(Assignment.start(leader.id(), v.id(), Role.LEADER_IN_CHARGE, LocalDate.of(2019, 1, 1), null));
+        // The ledger starts in 2024: the leader found the village 一般 then, and it is 一般 still.
+        grade(v, 2024, AVG);
+        grade(v, 2025, AVG);
+        assertThat(findings(2024, "check.rule.contactNotRisen")).isEmpty();
+        assertThat(findings(2025, "check.rule.contactNotRisen")).singleElement()
+                .satisfies(f -> assertThat(f.detail()).contains("2019-01-01", "2024 年为“一般”", "2025 年为“一般”"));
+    }
+
+    @Test
     void aCountyLeadersVillagePairingIsAContactAndAGoodVillageMustStayGood() {
         Village v = village("大石村");
         Cadre leader = cadre("吴副县长", Rank.COUNTY_LEVEL);
