@@ -232,6 +232,8 @@ class HouseholdsWindowTest {
         robot.clickOn("#importButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#issueTable").tryQuery().isPresent()
                 && !robot.lookup("#issueTable").queryTableView().getItems().isEmpty());
+        // The list is filled before the summary in the same FX callback: let it finish.
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(files.titles).containsExactly("导入农户");
         TableView<ImportViewModel.Issue> issues = robot.lookup("#issueTable").queryTableView();
         // Two errors, then a warning: with her ID unreadable, 李秀英 of the ledger's household seems to be missing.
