@@ -23,7 +23,9 @@ import org.townshipledger.db.Database;
 import org.townshipledger.db.LedgerSettings;
 import org.townshipledger.db.LedgerUnavailableException;
 import org.townshipledger.ui.FileDialogs;
+import javafx.event.Event;
 import org.townshipledger.ui.Fxml;
+import org.townshipledger.ui.ShutdownViewModel;
 import org.townshipledger.ui.FxFileDialogs;
 
 /**
@@ -178,7 +180,61 @@ public final class LedgerApp extends Application {
         showMain(stage, ctx, settings);
     }
 
+    /**
+     * Closing the window waits for a running import or report (a small window shows what and how far, with a button
+     * that cancels it at its next safe point), then closes the ledger cleanly.
+     */
+    private void closeSafely(Stage stage, AppContext ctx) {
+        ShutdownViewModel shutdown = new ShutdownViewModel(ctx.executor.runningWork(), ctx::close, Platform::runLater);
+        stage.setOnCloseRequest(e -> {
+            if (shutdown.requestClose()) {
+                closedByShutdown = true;
+                return;
+            }
+            e.consume();
+            javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+            bar.setPrefWidth(360);
+            bar.progressProperty().bind(shutdown.progressProperty());
+            Label what = new Label();
+            what.textProperty().bind(shutdown.messageProperty());
+            Label hint = new Label(Messages.get("shutdown.hint"));
+            hint.setWrapText(true);
+            hint.getStyleClass().add("text-muted");
+            javafx.scene.control.Button cancel = new javafx.scene.control.Button(Messages.get("shutdown.cancel"));
+            cancel.setOnAction(x -> {
+                cancel.setDisable(true);
+                shutdown.cancelWork();
+            });
+            VBox box = new VBox(12, what, bar, hint, cancel);
+            box.setPadding(new javafx.geometry.Insets(16));
+            box.getStyleClass().add("shutdown-pane");
+            Stage waiting = new Stage();
+            waiting.initOwner(stage);
+            waiting.initModality(javafx.stage.Modality.WINDOW_MODAL);
+            waiting.setTitle(Messages.get("shutdown.title"));
+            waiting.setScene(styled(new Scene(box, 420, 170)));
+            waiting.setOnCloseRequest(Event::consume);
+            javafx.animation.Timeline tick = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                    javafx.util.Duration.millis(200), x -> shutdown.refresh()));
+            tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+            tick.play();
+            shutdown.closedProperty().addListener((o, was, done) -> {
+                if (done) {
+                    tick.stop();
+                    closedByShutdown = true;
+                    waiting.close();
+                    stage.close();
+                    Platform.exit();
+                }
+            });
+            waiting.show();
+        });
+    }
+
+    private volatile boolean closedByShutdown;
+
     private void showMain(Stage stage, AppContext ctx, LedgerSettings settings) {
+        closeSafely(stage, ctx);
         Database db = ctx.database;
         MainWindowController controller = new MainWindowController(ctx);
         Parent root = Fxml.load(MainWindowController.class, "MainWindow.fxml", controller);
@@ -218,7 +274,7 @@ public final class LedgerApp extends Application {
 
     @Override
     public void stop() {
-        if (context != null) {
+        if (context != null && !closedByShutdown) {
             context.close();
         }
     }
