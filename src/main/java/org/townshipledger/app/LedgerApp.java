@@ -23,7 +23,9 @@ import org.townshipledger.db.Database;
 import org.townshipledger.db.LedgerSettings;
 import org.townshipledger.db.LedgerUnavailableException;
 import org.townshipledger.ui.FileDialogs;
+import javafx.event.Event;
 import org.townshipledger.ui.Fxml;
+import org.townshipledger.ui.ShutdownViewModel;
 import org.townshipledger.ui.FxFileDialogs;
 
 /**
@@ -189,7 +191,69 @@ public final class LedgerApp extends Application {
         showMain(stage, ctx, settings);
     }
 
+    /**
+     * Closing the window (or 文件 → 退出) first waits for a running import or report (a small window shows what and
+     * how far, with a button that cancels it at its next safe point), then makes the backup at exit (with 跳过备份),
+     * then ends the program; {@link #stop} closes the ledger after the last queued save has landed.
+     */
+    private void closeSafely(Stage stage, AppContext ctx) {
+        // The ledger stays open after the work is done: the backup at exit still reads it.
+        ShutdownViewModel shutdown = new ShutdownViewModel(ctx.executor.runningWork(), () -> { }, Platform::runLater);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            if (exitBackup.running()) {
+                exitBackup.skip(); // a second close while the backup runs: stop it and go
+                return;
+            }
+            if (waitingForWork) {
+                return;
+            }
+            if (shutdown.requestClose()) {
+                exitBackup.run(stage, ctx, Platform::exit);
+                return;
+            }
+            waitingForWork = true;
+            javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+            bar.setPrefWidth(360);
+            bar.progressProperty().bind(shutdown.progressProperty());
+            Label what = new Label();
+            what.textProperty().bind(shutdown.messageProperty());
+            Label hint = new Label(Messages.get("shutdown.hint"));
+            hint.setWrapText(true);
+            hint.getStyleClass().add("text-muted");
+            javafx.scene.control.Button cancel = new javafx.scene.control.Button(Messages.get("shutdown.cancel"));
+            cancel.setOnAction(x -> {
+                cancel.setDisable(true);
+                shutdown.cancelWork();
+            });
+            VBox box = new VBox(12, what, bar, hint, cancel);
+            box.setPadding(new javafx.geometry.Insets(16));
+            box.getStyleClass().add("shutdown-pane");
+            Stage waiting = new Stage();
+            waiting.initOwner(stage);
+            waiting.initModality(javafx.stage.Modality.WINDOW_MODAL);
+            waiting.setTitle(Messages.get("shutdown.title"));
+            waiting.setScene(styled(new Scene(box, 420, 170)));
+            waiting.setOnCloseRequest(Event::consume);
+            javafx.animation.Timeline tick = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                    javafx.util.Duration.millis(200), x -> shutdown.refresh()));
+            tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+            tick.play();
+            shutdown.closedProperty().addListener((o, was, done) -> {
+                if (done) {
+                    tick.stop();
+                    waiting.close();
+                    exitBackup.run(stage, ctx, Platform::exit);
+                }
+            });
+            waiting.show();
+        });
+    }
+
+    private boolean waitingForWork;
+
     private void showMain(Stage stage, AppContext ctx, LedgerSettings settings) {
+        closeSafely(stage, ctx);
         Database db = ctx.database;
         MainWindowController controller = new MainWindowController(ctx);
         Parent root = Fxml.load(MainWindowController.class, "MainWindow.fxml", controller);

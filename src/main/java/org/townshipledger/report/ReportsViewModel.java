@@ -221,7 +221,7 @@ public final class ReportsViewModel {
     }
 
     private org.townshipledger.common.Progress progressSink() {
-        return executor.progress(progress::set, () -> cancelRequested);
+        return executor.progress(org.townshipledger.common.Messages.get("shutdown.report"), progress::set, () -> cancelRequested);
     }
 
     private void failed(Exception e) {

@@ -27,17 +27,32 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         return t;
     });
 
+    private final org.townshipledger.common.RunningWork running = new org.townshipledger.common.RunningWork();
+
     @Override
     public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
-        worker.execute(() -> {
-            try {
-                T result = work.call();
-                Platform.runLater(() -> onSuccess.accept(result));
-            } catch (Exception e) {
-                LOG.debug("Background work failed", e);
-                Platform.runLater(() -> onFailure.accept(e));
-            }
-        });
+        running.started();
+        try {
+            worker.execute(() -> {
+                try {
+                    T result = work.call();
+                    Platform.runLater(() -> onSuccess.accept(result));
+                } catch (Exception e) {
+                    LOG.debug("Background work failed", e);
+                    Platform.runLater(() -> onFailure.accept(e));
+                } finally {
+                    running.finished();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            running.finished(); // closing: no new work once the ledger is being closed
+            LOG.debug("Work refused while closing", e);
+        }
+    }
+
+    @Override
+    public org.townshipledger.common.RunningWork runningWork() {
+        return running;
     }
 
     /**

@@ -223,7 +223,7 @@ public final class ImportViewModel {
     }
 
     private Progress progressSink() {
-        return executor.progress(progress::set, () -> cancelRequested);
+        return executor.progress(org.townshipledger.common.Messages.get("shutdown.import"), progress::set, () -> cancelRequested);
     }
 
     private void failed(Exception e, Phase back) {

@@ -274,4 +274,28 @@ class CadresViewModelTest {
         assertThat(team.teamProperty().get()).isEqualTo("暂无在任的干部");
         assertThat(team.developmentPathProperty().get()).isEmpty();
     }
+
+    @Test
+    void deletingACadreOrAPostingFromTheScreenMovesItToTheBinAndUndoBringsItBack() {
+        Cadre li = saved("李明", Sex.MALE, 1985);
+        service.assign(Assignment.start(li.id(), dashi.id(), Role.FIRST_SECRETARY, LocalDate.of(2025, 1, 1),
+                bureau.id()));
+        vm.load();
+        vm.edit(service.cadre(li.id()).orElseThrow());
+        vm.selectedPostingProperty().set(vm.history().get(0));
+        vm.removePosting();
+        assertThat(status.messageProperty().get()).isEqualTo("已把任职记录“李明（驻村第一书记）”移到回收站");
+        assertThat(service.assignmentsInBin()).hasSize(1);
+        status.undo();
+        assertThat(service.assignmentsInBin()).isEmpty();
+
+        vm.edit(service.cadre(li.id()).orElseThrow());
+        vm.moveToBin();
+        assertThat(status.messageProperty().get()).isEqualTo("已把干部“李明”（连同其任职和结对）移到回收站");
+        assertThat(vm.rows()).isEmpty();
+        assertThat(service.cadresInBin()).extracting(Cadre::name).containsExactly("李明");
+        status.undo();
+        assertThat(vm.rows()).extracting(r -> r.cadre().name()).containsExactly("李明");
+        assertThat(service.assignments(li.id(), null, null)).hasSize(1);
+    }
 }
