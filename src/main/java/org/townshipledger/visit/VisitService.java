@@ -17,7 +17,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.townshipledger.cadre.Cadre;
 import org.townshipledger.cadre.CadreService;
+import org.townshipledger.cadre.Unit;
 import org.townshipledger.common.InvalidInputException;
+import org.townshipledger.common.Masking;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Page;
 import org.townshipledger.common.StaleRecordException;
@@ -131,6 +133,57 @@ public final class VisitService {
         Visit created = v.withId(UUID.randomUUID());
         OffsetDateTime now = OffsetDateTime.now(clock);
         database.dsl().transaction(tx -> visits.with(tx.dsl()).insert(List.of(created), now));
+        writeCheck(created);
+        return visits.visit(created.id()).orElseThrow();
+    }
+
+    /**
+     * Records a visit and the problems raised on it, all or nothing: every reason the visit or any problem is
+     * refused is reported together and nothing is written. Each problem is tied to the visit; with no village or
+     * raiser of its own it takes the visit's household (and its village) or the visited village.
+     */
+    public Visit record(Visit draft, List<Problem> raised) {
+        if (raised == null || raised.isEmpty()) {
+            return record(draft);
+        }
+        List<org.townshipledger.common.Problem> found = new ArrayList<>();
+        Visit v = null;
+        try {
+            v = checked(draft);
+        } catch (InvalidInputException e) {
+            found.addAll(e.problems());
+        }
+        List<Problem> checkedProblems = new ArrayList<>();
+        for (Problem p : raised) {
+            Problem d = p.withVisit(null);
+            if (d.householdId() == null && blank(d.raisedBy()) == null && draft.target() == VisitTarget.HOUSEHOLD) {
+                d = d.withHousehold(draft.householdId());
+            }
+            if (d.villageId() == null && v != null && v.villageId() != null) {
+                d = d.withVillage(v.villageId());
+            }
+            if (d.raisedOn() == null) {
+                d = new Problem(d.id(), d.kind(), d.subKind(), d.raisedBy(), d.householdId(), d.householdName(),
+                        d.villageId(), d.villageName(), draft.date(), d.description(), d.status(), d.resolvedOn(),
+                        d.resolution(), d.level(), null, d.version());
+            }
+            try {
+                checkedProblems.add(checkedProblem(d));
+            } catch (InvalidInputException e) {
+                found.addAll(e.problems());
+            }
+        }
+        if (!found.isEmpty()) {
+            throw new InvalidInputException(found.stream().distinct().toList());
+        }
+        Visit created = v.withId(UUID.randomUUID());
+        List<Problem> toInsert = checkedProblems.stream().map(p -> p.withVisit(created.id())
+                .withId(UUID.randomUUID())).toList();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> {
+            visits.with(tx.dsl()).insert(List.of(created), now);
+            problems.with(tx.dsl()).insert(toInsert, now);
+        });
         writeCheck(created);
         return visits.visit(created.id()).orElseThrow();
     }
@@ -283,6 +336,23 @@ public final class VisitService {
     /** The households the cadre visited last, most recent first, each once (at most 10). */
     public List<VisitRepository.RecentHousehold> recentHouseholds(UUID cadreId) {
         return cadreId == null ? List.of() : visits.recentHouseholds(cadreId, 10);
+    }
+
+    /** {@link #searchHouseholds} as quick entry shows it: head, village, masked ID. */
+    public List<HouseholdPick> householdPicks(String text, int limit) {
+        return searchHouseholds(text, limit).stream().map(r -> new HouseholdPick(r.id(), r.headName(),
+                r.villageName(), r.headIdNumber() == null ? null : Masking.idNumber(r.headIdNumber()), null)).toList();
+    }
+
+    /** {@link #recentHouseholds} as quick entry shows them (for view models: a top-level record). */
+    public List<HouseholdPick> recentPicks(UUID cadreId) {
+        return recentHouseholds(cadreId).stream().map(r -> new HouseholdPick(r.householdId(), r.headName(),
+                r.villageName(), null, r.lastVisit())).toList();
+    }
+
+    /** The units a visit can go to (in use), for pickers. */
+    public List<Unit> units() {
+        return cadres.units().stream().filter(u -> u.deletedAt() == null).toList();
     }
 
     /** The cadres who can go on visits (in use), for pickers. */
