@@ -68,6 +68,7 @@ public final class SuggestField<T> {
             return;
         }
         list.setPrefHeight(Math.min(items.size(), 8) * 26 + 4);
+        list.setPrefWidth(Math.max(340, field.getWidth()));
         list.getSelectionModel().clearSelection();
         if (!popup.isShowing()) {
             Bounds b = field.localToScreen(field.getBoundsInLocal());

@@ -126,8 +126,10 @@ public final class HelpController {
         });
         targetBox.valueProperty().bindBidirectional(vm.targetProperty());
         householdField.textProperty().bindBidirectional(vm.householdQueryProperty());
-        SuggestField.attach(householdField, vm.suggestions(), VisitEntryViewModel::suggestionLabel,
-                vm::pickHousehold);
+        SuggestField.attach(householdField, vm.suggestions(), VisitEntryViewModel::suggestionLabel, h -> {
+            vm.pickHousehold(h);
+            kindBox.requestFocus();
+        });
         typing.setOnFinished(e -> vm.searchHouseholds());
         householdField.textProperty().addListener((obs, old, text) -> {
             if (householdField.isFocused()) {

@@ -80,6 +80,8 @@ public final class VisitEntryController {
     @FXML private ListView<VisitEntryViewModel.ProblemLine> problemList;
     @FXML private Label problemsError;
     @FXML private ListView<HouseholdPick> recentList;
+    @FXML private Node recentPane;
+    @FXML private Label keysHint;
     @FXML private Label formError;
     @FXML private Button saveButton;
     @FXML private Button clearButton;
@@ -127,7 +129,10 @@ public final class VisitEntryController {
         targetBox.valueProperty().bindBidirectional(vm.targetProperty());
         householdField.textProperty().bindBidirectional(vm.householdQueryProperty());
         SuggestField<HouseholdPick> suggest = SuggestField.attach(householdField, vm.suggestions(),
-                VisitEntryViewModel::suggestionLabel, vm::pickHousehold);
+                VisitEntryViewModel::suggestionLabel, h -> {
+                    vm.pickHousehold(h);
+                    datePicker.requestFocus();
+                });
         typing.setOnFinished(e -> vm.searchHouseholds());
         householdField.textProperty().addListener((obs, old, text) -> {
             if (householdField.isFocused()) {
@@ -207,6 +212,10 @@ public final class VisitEntryController {
         ObservableValue<Boolean> isNew = vm.editingProperty().isNull();
         showWhen(problemsPane, isNew);
         showWhen(problemsLabel, isNew);
+        // An edit saves one visit and closes: no recent households, no 清空, no "next visit" hint.
+        showWhen(recentPane, isNew);
+        showWhen(keysHint, isNew);
+        showWhen(clearButton, isNew);
         errorLabel(problemsError, vm.errorProperty(VisitEntryViewModel.F_PROBLEMS));
     }
 

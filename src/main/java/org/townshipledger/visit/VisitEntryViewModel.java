@@ -208,7 +208,11 @@ public final class VisitEntryViewModel {
             cadreSuggestions.clear();
             return;
         }
+        String lower = q.strip().toLowerCase(java.util.Locale.ROOT);
+        // Those whose name or initials start with what is typed first, then the rest, in the register's order.
         cadreSuggestions.setAll(cadres.stream().filter(k -> Pinyin.matches(k.name(), cadreInitials.get(k.id()), q))
+                .sorted(java.util.Comparator.comparing((Cadre k) -> !(k.name().startsWith(q.strip())
+                        || cadreInitials.get(k.id()).startsWith(lower))))
                 .limit(SUGGESTIONS).toList());
     }
 

@@ -153,6 +153,12 @@ public final class VisitsController {
         stage.setTitle(Messages.get("visits.edit.window"));
         // Saved: the window closes (the list has reloaded); a refusal keeps it open with the reasons.
         editor.savesProperty().addListener((obs, was, is) -> stage.close());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                stage.close();
+                e.consume();
+            }
+        });
         stage.show();
     }
 
