@@ -95,7 +95,7 @@ public final class HelpController {
 
         table.setItems(vm.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns keep their widths (the list scrolls sideways) rather than clipping dates and amounts.
         column(dateColumn, h -> h.date() == null ? "" : h.date().toString());
         column(villageColumn, HelpItem::villageName);
         column(targetColumn, HelpViewModel::targetText);

@@ -87,7 +87,7 @@ public final class ProblemsController {
 
         table.setItems(vm.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns keep their widths (the list scrolls sideways) rather than clipping dates and amounts.
         column(dateColumn, p -> ProblemsViewModel.date(p.raisedOn()));
         column(villageColumn, Problem::villageName);
         column(raisedByColumn, ProblemsViewModel::raisedByText);
