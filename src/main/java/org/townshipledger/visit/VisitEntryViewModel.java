@@ -196,6 +196,9 @@ public final class VisitEntryViewModel {
                             cadreQuery.set(fresh == null ? "" : fresh.name());
                         });
                     }
+                    if (cadre.get() == null) {
+                        filterCadres();   // what was typed before the cadres arrived
+                    }
                     loadRecent();
                 }, this::failed);
     }

@@ -64,7 +64,9 @@ class VisitEntryScreenTest {
     private static UUID householdId;
     private LedgerApp app;
 
-    private static void createLedger() throws Exception {
+    /** Made before the window starts: TestFX gives the start a few seconds only, and a loaded machine is slow. */
+    @org.junit.jupiter.api.BeforeAll
+    static void createLedger() throws Exception {
         Messages.use(Locale.SIMPLIFIED_CHINESE);
         dataDir = Files.createTempDirectory("ledger-visit-entry-test");
         try (Database db = Database.create(dataDir, LedgerSettings.of("青石镇", "示范县", LocalDate.now().getYear()))) {
@@ -85,7 +87,6 @@ class VisitEntryScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        createLedger();
         LedgerApp.dataDirOption = dataDir.toString();
         app = new LedgerApp();
         app.start(stage);
