@@ -18,6 +18,7 @@ import org.townshipledger.ui.FileDialogs;
 import org.townshipledger.ui.FxTaskExecutor;
 import org.townshipledger.ui.StatusBarModel;
 import org.townshipledger.village.VillageService;
+import org.townshipledger.visit.VisitService;
 
 /** The application's parts, wired by hand in one place. One per open ledger. */
 final class AppContext implements AutoCloseable {
@@ -31,6 +32,7 @@ final class AppContext implements AutoCloseable {
     final PairingService pairings;
     final GradingService grading;
     final BackupService backups;
+    final VisitService visits;
     final FxTaskExecutor executor = new FxTaskExecutor();
     final StatusBarModel status = new StatusBarModel();
     final Clock clock = Clock.systemDefaultZone();
@@ -61,6 +63,7 @@ final class AppContext implements AutoCloseable {
         this.pairings = new PairingService(database, cadres, villages, settings, clock);
         this.grading = new GradingService(database, cadres, settings, clock);
         this.backups = BackupService.forLedger(database, clock);
+        this.visits = new VisitService(database, cadres, households, villages, settings, clock);
     }
 
     /** Lets pending saves finish, then closes the ledger. */

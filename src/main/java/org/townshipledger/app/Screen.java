@@ -27,6 +27,14 @@ import org.townshipledger.recyclebin.RecycleBinViewModel;
 import org.townshipledger.ui.Fxml;
 import org.townshipledger.village.VillagesController;
 import org.townshipledger.village.VillagesViewModel;
+import org.townshipledger.visit.HelpController;
+import org.townshipledger.visit.HelpViewModel;
+import org.townshipledger.visit.ProblemsController;
+import org.townshipledger.visit.ProblemsViewModel;
+import org.townshipledger.visit.VisitEntryController;
+import org.townshipledger.visit.VisitEntryViewModel;
+import org.townshipledger.visit.VisitsController;
+import org.townshipledger.visit.VisitsViewModel;
 
 /** The registers in the navigation list: only those that exist. Each later register adds itself here. */
 enum Screen {
@@ -95,6 +103,28 @@ enum Screen {
                 ctx.status, ctx.clock);
         return new Loaded(Fxml.load(PairingsController.class, "PairingsView.fxml", new PairingsController(vm)),
                 vm::load);
+    }),
+    VISIT_ENTRY("nav.visitEntry", ctx -> {
+        VisitEntryViewModel vm = new VisitEntryViewModel(ctx.visits, ctx.executor, ctx.status, ctx.clock);
+        VisitEntryController controller = new VisitEntryController(vm);
+        Parent view = Fxml.load(VisitEntryController.class, "VisitEntryView.fxml", controller);
+        return new Loaded(view, () -> {
+            vm.load();
+            javafx.application.Platform.runLater(controller::focusFirst);
+        });
+    }),
+    VISITS("nav.visits", ctx -> {
+        VisitsViewModel vm = new VisitsViewModel(ctx.visits, ctx.executor, ctx.status, ctx.clock);
+        return new Loaded(Fxml.load(VisitsController.class, "VisitsView.fxml", new VisitsController(vm)), vm::load);
+    }),
+    PROBLEMS("nav.problems", ctx -> {
+        ProblemsViewModel vm = new ProblemsViewModel(ctx.visits, ctx.executor, ctx.status, ctx.clock);
+        return new Loaded(Fxml.load(ProblemsController.class, "ProblemsView.fxml", new ProblemsController(vm)),
+                vm::load);
+    }),
+    HELP("nav.help", ctx -> {
+        HelpViewModel vm = new HelpViewModel(ctx.visits, ctx.executor, ctx.status, ctx.clock);
+        return new Loaded(Fxml.load(HelpController.class, "HelpView.fxml", new HelpController(vm)), vm::load);
     }),
     REPORTS("nav.reports", ctx -> {
         ReportsViewModel vm = new ReportsViewModel(ctx.reports, ctx.executor, ctx.status);

@@ -24,7 +24,9 @@ public final class FormKeys {
             }
             int from = i;
             field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() != KeyCode.ENTER || e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) {
+                // Consumed: another filter of the field took the Enter (an autocompletion popup picking an entry).
+                if (e.getCode() != KeyCode.ENTER || e.isConsumed() || e.isShortcutDown() || e.isAltDown()
+                        || e.isShiftDown()) {
                     return;
                 }
                 if (field instanceof ComboBoxBase<?> box && box.isShowing()) {

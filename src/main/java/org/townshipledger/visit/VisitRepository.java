@@ -1,0 +1,413 @@
+package org.townshipledger.visit;
+
+import static org.townshipledger.db.jooq.Tables.CADRE;
+import static org.townshipledger.db.jooq.Tables.HOUSEHOLD;
+import static org.townshipledger.db.jooq.Tables.PAIRING;
+import static org.townshipledger.db.jooq.Tables.UNIT;
+import static org.townshipledger.db.jooq.Tables.VILLAGE;
+import static org.townshipledger.db.jooq.Tables.VISIT;
+import static org.townshipledger.db.jooq.Tables.VISIT_CADRE;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.BatchBindStep;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.townshipledger.common.Page;
+
+/**
+ * Visits and their cadres. Lists are paged in SQL: the page's ids are read from an index in list order (newest
+ * first), then only those rows are read with their names.
+ */
+public final class VisitRepository {
+
+    private static final int BATCH = 2000;
+
+    private final DSLContext dsl;
+
+    public VisitRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public VisitRepository with(DSLContext ctx) {
+        return new VisitRepository(ctx);
+    }
+
+    // ---- the list ----
+
+    /**
+     * One page of visits in use matching {@code f}, newest first. A cadre's visits are read from visit_cadre's
+     * page index, a village's from visit_village_idx, the rest from visit_date_idx; each query orders by the
+     * index's columns from its first one (those with an equality filter included), so H2 walks the index and stops
+     * after the page instead of sorting.
+     */
+    public Page<Visit> page(VisitFilter f, int offset, int limit) {
+        List<UUID> ids;
+        int total;
+        if (f.cadreId() != null) {
+            Condition c = VISIT_CADRE.CADRE_ID.eq(f.cadreId()).and(VISIT_CADRE.DELETED_AT.isNull());
+            if (f.month() != null) {
+                c = c.and(VISIT_CADRE.VISIT_DATE.between(f.month().atDay(1), f.month().atEndOfMonth()));
+            }
+            if (f.villageId() != null) {
+                c = c.and(VISIT_CADRE.VILLAGE_ID.eq(f.villageId()));
+            }
+            if (f.householdId() != null) {
+                c = c.and(VISIT_CADRE.HOUSEHOLD_ID.eq(f.householdId()));
+            }
+            if (f.kind() != null) {
+                c = c.and(VISIT_CADRE.VISIT_ID.in(DSL.select(VISIT.ID).from(VISIT)
+                        .where(VISIT.ID.eq(VISIT_CADRE.VISIT_ID).and(VISIT.KIND.eq(f.kind())))));
+            }
+            List<SortField<?>> order = List.of(VISIT_CADRE.CADRE_ID.asc(), VISIT_CADRE.DELETED_AT.asc(),
+                    VISIT_CADRE.VISIT_DATE.desc(), VISIT_CADRE.VISIT_ID.desc());
+            total = dsl.fetchCount(VISIT_CADRE, c);
+            ids = dsl.select(VISIT_CADRE.VISIT_ID).from(VISIT_CADRE).where(c).orderBy(order).offset(offset)
+                    .limit(limit).fetch(VISIT_CADRE.VISIT_ID);
+        } else {
+            Condition c = VISIT.DELETED_AT.isNull();
+            if (f.month() != null) {
+                c = c.and(VISIT.VISIT_DATE.between(f.month().atDay(1), f.month().atEndOfMonth()));
+            }
+            if (f.kind() != null) {
+                c = c.and(VISIT.KIND.eq(f.kind()));
+            }
+            List<SortField<?>> order;
+            if (f.householdId() != null) {
+                c = c.and(VISIT.HOUSEHOLD_ID.eq(f.householdId()));
+                order = List.of(VISIT.VISIT_DATE.desc(), VISIT.ID.desc());
+            } else if (f.villageId() != null) {
+                order = List.of(VISIT.VILLAGE_ID.asc(), VISIT.DELETED_AT.asc(), VISIT.VISIT_DATE.desc(),
+                        VISIT.ID.desc());
+            } else {
+                order = List.of(VISIT.DELETED_AT.asc(), VISIT.VISIT_DATE.desc(), VISIT.ID.desc());
+            }
+            if (f.villageId() != null) {
+                c = c.and(VISIT.VILLAGE_ID.eq(f.villageId()));
+            }
+            total = dsl.fetchCount(VISIT, c);
+            ids = dsl.select(VISIT.ID).from(VISIT).where(c).orderBy(order).offset(offset).limit(limit)
+                    .fetch(VISIT.ID);
+        }
+        return new Page<>(visits(ids), offset, total);
+    }
+
+    /** The visits with these ids, in the order of the ids, with their names and cadres. */
+    public List<Visit> visits(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<UUID>> cadreIds = new HashMap<>();
+        Map<UUID, List<String>> cadreNames = new HashMap<>();
+        Map<UUID, UUID> main = new HashMap<>();
+        Map<UUID, Record> rows = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += BATCH) {
+            List<UUID> slice = ids.subList(i, Math.min(ids.size(), i + BATCH));
+            dsl.select(VISIT.fields()).select(HOUSEHOLD.HEAD_NAME, VILLAGE.NAME, UNIT.NAME)
+                    .from(VISIT)
+                    .leftJoin(HOUSEHOLD).on(HOUSEHOLD.ID.eq(VISIT.HOUSEHOLD_ID))
+                    .leftJoin(VILLAGE).on(VILLAGE.ID.eq(VISIT.VILLAGE_ID))
+                    .leftJoin(UNIT).on(UNIT.ID.eq(VISIT.UNIT_ID))
+                    .where(VISIT.ID.in(slice))
+                    .forEach(r -> {
+                        rows.put(r.get(VISIT.ID), r);
+                        main.put(r.get(VISIT.ID), r.get(VISIT.CADRE_ID));
+                    });
+            // The main cadre first, then the others by name.
+            dsl.select(VISIT_CADRE.VISIT_ID, VISIT_CADRE.CADRE_ID, CADRE.NAME)
+                    .from(VISIT_CADRE).join(CADRE).on(CADRE.ID.eq(VISIT_CADRE.CADRE_ID))
+                    .where(VISIT_CADRE.VISIT_ID.in(slice))
+                    .orderBy(CADRE.NAME_INITIALS, CADRE.NAME, CADRE.ID)
+                    .forEach(r -> {
+                        UUID visit = r.value1();
+                        boolean isMain = r.value2().equals(main.get(visit));
+                        List<UUID> idList = cadreIds.computeIfAbsent(visit, v -> new ArrayList<>());
+                        List<String> nameList = cadreNames.computeIfAbsent(visit, v -> new ArrayList<>());
+                        idList.add(isMain ? 0 : idList.size(), r.value2());
+                        nameList.add(isMain ? 0 : nameList.size(), r.value3());
+                    });
+        }
+        List<Visit> out = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            Record r = rows.get(id);
+            if (r != null) {
+                out.add(visit(r, cadreIds.getOrDefault(id, List.of()), cadreNames.getOrDefault(id, List.of())));
+            }
+        }
+        return out;
+    }
+
+    private static Visit visit(Record r, List<UUID> cadreIds, List<String> cadreNames) {
+        VisitTarget target = VisitTarget.valueOf(r.get(VISIT.TARGET_KIND));
+        String targetName = switch (target) {
+            case HOUSEHOLD -> r.get(HOUSEHOLD.HEAD_NAME);
+            case VILLAGE -> r.get(VILLAGE.NAME);
+            case UNIT -> r.get(UNIT.NAME);
+        };
+        VisitCheck check = r.get(VISIT.FOOD_CLOTHING) == null ? null : new VisitCheck(r.get(VISIT.FOOD_CLOTHING),
+                r.get(VISIT.COMPULSORY_EDUCATION), r.get(VISIT.BASIC_MEDICAL), r.get(VISIT.HOUSING_SAFETY),
+                r.get(VISIT.DRINKING_WATER), r.get(VISIT.CHECK_NOTE));
+        return new Visit(r.get(VISIT.ID), target, r.get(VISIT.HOUSEHOLD_ID), r.get(VISIT.VILLAGE_ID),
+                r.get(VISIT.UNIT_ID), targetName, r.get(VILLAGE.NAME), r.get(VISIT.VISIT_DATE), r.get(VISIT.KIND),
+                cadreIds, cadreNames, r.get(VISIT.SEEN), r.get(VISIT.DONE), check, r.get(VISIT.VERSION));
+    }
+
+    /** A visit in use by id. */
+    public Optional<Visit> visit(UUID id) {
+        boolean inUse = dsl.fetchExists(VISIT, VISIT.ID.eq(id).and(VISIT.DELETED_AT.isNull()));
+        return inUse ? visits(List.of(id)).stream().findFirst() : Optional.empty();
+    }
+
+    public int count() {
+        return dsl.fetchCount(VISIT, VISIT.DELETED_AT.isNull());
+    }
+
+    /** Visits in use whose date lies in the year. */
+    public int count(int year) {
+        return dsl.fetchCount(VISIT, VISIT.DELETED_AT.isNull()
+                .and(VISIT.VISIT_DATE.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))));
+    }
+
+    // ---- quick entry ----
+
+    /** A household a cadre visited lately, for quick entry. */
+    public record RecentHousehold(UUID householdId, String headName, UUID villageId, String villageName,
+                                  LocalDate lastVisit) {
+    }
+
+    /** The households the cadre visited last, most recent first, each once. */
+    public List<RecentHousehold> recentHouseholds(UUID cadreId, int limit) {
+        Map<UUID, LocalDate> last = new LinkedHashMap<>();
+        // Newest first along the cadre's page index; a few hundred entries give the last households.
+        try (var cursor = dsl.select(VISIT_CADRE.HOUSEHOLD_ID, VISIT_CADRE.VISIT_DATE).from(VISIT_CADRE)
+                .where(VISIT_CADRE.CADRE_ID.eq(cadreId).and(VISIT_CADRE.DELETED_AT.isNull()))
+                .orderBy(VISIT_CADRE.CADRE_ID, VISIT_CADRE.DELETED_AT, VISIT_CADRE.VISIT_DATE.desc(),
+                        VISIT_CADRE.VISIT_ID.desc())
+                .limit(limit * 20).fetchSize(200).fetchLazy()) {
+            for (var r : cursor) {
+                if (r.value1() != null) {
+                    last.putIfAbsent(r.value1(), r.value2());
+                    if (last.size() >= limit) {
+                        break;
+                    }
+                }
+            }
+        }
+        if (last.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, RecentHousehold> byId = new HashMap<>();
+        dsl.select(HOUSEHOLD.ID, HOUSEHOLD.HEAD_NAME, HOUSEHOLD.VILLAGE_ID, VILLAGE.NAME)
+                .from(HOUSEHOLD).join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
+                .where(HOUSEHOLD.ID.in(last.keySet()).and(HOUSEHOLD.DELETED_AT.isNull()))
+                .forEach(r -> byId.put(r.value1(), new RecentHousehold(r.value1(), r.value2(), r.value3(),
+                        r.value4(), last.get(r.value1()))));
+        return last.keySet().stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    // ---- what the checks read ----
+
+    /**
+     * Every household pairing with a cadre running on {@code on} whose helper went on fewer than {@code min} of
+     * the household's visits dated {@code from}..{@code to}: one grouped query, each pairing probing the
+     * (cadre, household, date) index of visit_cadre.
+     */
+    public List<HelperShortfall> helpersBehind(LocalDate from, LocalDate to, LocalDate on, int min) {
+        Field<Integer> visits = DSL.count(VISIT_CADRE.VISIT_ID);
+        return dsl.select(PAIRING.HELPER_CADRE_ID, PAIRING.HOUSEHOLD_ID, visits)
+                .from(PAIRING)
+                .leftJoin(VISIT_CADRE).on(VISIT_CADRE.CADRE_ID.eq(PAIRING.HELPER_CADRE_ID)
+                        .and(VISIT_CADRE.HOUSEHOLD_ID.eq(PAIRING.HOUSEHOLD_ID))
+                        .and(VISIT_CADRE.VISIT_DATE.between(from, to))
+                        .and(VISIT_CADRE.DELETED_AT.isNull()))
+                .where(PAIRING.DELETED_AT.isNull().and(PAIRING.TARGET_KIND.eq("HOUSEHOLD"))
+                        .and(PAIRING.HELPER_CADRE_ID.isNotNull())
+                        .and(PAIRING.START_DATE.le(on))
+                        .and(PAIRING.END_DATE.isNull().or(PAIRING.END_DATE.ge(on))))
+                .groupBy(PAIRING.HELPER_CADRE_ID, PAIRING.HOUSEHOLD_ID)
+                .having(visits.lt(min))
+                .fetch(r -> new HelperShortfall(r.value1(), r.value2(), null, r.value3()));
+    }
+
+    /**
+     * Every village pairing of a county-level cadre running on {@code on} whose cadre went on fewer than
+     * {@code min} visits in the village dated {@code from}..{@code to} (any visit there counts: the village, or
+     * one of its households).
+     */
+    public List<HelperShortfall> leadersBehind(LocalDate from, LocalDate to, LocalDate on, int min,
+                                               String countyRank) {
+        Field<Integer> visits = DSL.count(VISIT_CADRE.VISIT_ID);
+        return dsl.select(PAIRING.HELPER_CADRE_ID, PAIRING.VILLAGE_ID, visits)
+                .from(PAIRING)
+                .join(CADRE).on(CADRE.ID.eq(PAIRING.HELPER_CADRE_ID))
+                .leftJoin(VISIT_CADRE).on(VISIT_CADRE.CADRE_ID.eq(PAIRING.HELPER_CADRE_ID)
+                        .and(VISIT_CADRE.VILLAGE_ID.eq(PAIRING.VILLAGE_ID))
+                        .and(VISIT_CADRE.VISIT_DATE.between(from, to))
+                        .and(VISIT_CADRE.DELETED_AT.isNull()))
+                .where(PAIRING.DELETED_AT.isNull().and(PAIRING.TARGET_KIND.eq("VILLAGE"))
+                        .and(CADRE.CADRE_RANK.eq(countyRank)).and(CADRE.DELETED_AT.isNull())
+                        .and(PAIRING.START_DATE.le(on))
+                        .and(PAIRING.END_DATE.isNull().or(PAIRING.END_DATE.ge(on))))
+                .groupBy(PAIRING.HELPER_CADRE_ID, PAIRING.VILLAGE_ID)
+                .having(visits.lt(min))
+                .fetch(r -> new HelperShortfall(r.value1(), null, r.value2(), r.value3()));
+    }
+
+    /** A helper who went on too few visits to a paired household or contact village this year. */
+    public record HelperShortfall(UUID cadreId, UUID householdId, UUID villageId, int visits) {
+    }
+
+    /** The households visited on a day in {@code from}..{@code to} (visits in use), from visit_date_idx. */
+    public Set<UUID> householdsVisited(LocalDate from, LocalDate to) {
+        return new HashSet<>(dsl.selectDistinct(VISIT.HOUSEHOLD_ID).from(VISIT)
+                .where(VISIT.DELETED_AT.isNull().and(VISIT.VISIT_DATE.between(from, to))
+                        .and(VISIT.HOUSEHOLD_ID.isNotNull()))
+                .fetch(VISIT.HOUSEHOLD_ID));
+    }
+
+    /** The last visit (in use, on or before {@code on}) of each of these households that has one. */
+    public Map<UUID, LocalDate> lastVisits(Collection<UUID> householdIds, LocalDate on) {
+        Map<UUID, LocalDate> out = new HashMap<>();
+        List<UUID> ids = List.copyOf(householdIds);
+        Field<LocalDate> last = DSL.max(VISIT.VISIT_DATE);
+        for (int i = 0; i < ids.size(); i += BATCH) {
+            dsl.select(VISIT.HOUSEHOLD_ID, last).from(VISIT)
+                    .where(VISIT.HOUSEHOLD_ID.in(ids.subList(i, Math.min(ids.size(), i + BATCH)))
+                            .and(VISIT.VISIT_DATE.le(on)).and(VISIT.DELETED_AT.isNull()))
+                    .groupBy(VISIT.HOUSEHOLD_ID)
+                    .forEach(r -> out.put(r.value1(), r.value2()));
+        }
+        return out;
+    }
+
+    /** Visits per cadre and month of a year (visits in use), for the 走访台账: cadre → month (1-12) → count. */
+    public Map<UUID, int[]> visitsByCadreAndMonth(int year, UUID villageId) {
+        Field<Integer> month = DSL.month(VISIT_CADRE.VISIT_DATE);
+        Condition c = VISIT_CADRE.DELETED_AT.isNull()
+                .and(VISIT_CADRE.VISIT_DATE.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+        if (villageId != null) {
+            c = c.and(VISIT_CADRE.VILLAGE_ID.eq(villageId));
+        }
+        Map<UUID, int[]> out = new HashMap<>();
+        dsl.select(VISIT_CADRE.CADRE_ID, month, DSL.count()).from(VISIT_CADRE).where(c)
+                .groupBy(VISIT_CADRE.CADRE_ID, month)
+                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new int[12])[r.value2() - 1] = r.value3());
+        return out;
+    }
+
+    // ---- writing ----
+
+    /** Inserts visits already valid and carrying their ids (and their village), with their cadres. */
+    public void insert(List<Visit> list, OffsetDateTime now) {
+        for (int i = 0; i < list.size(); i += BATCH) {
+            List<Visit> slice = list.subList(i, Math.min(list.size(), i + BATCH));
+            BatchBindStep visits = dsl.batch(dsl.insertInto(VISIT, VISIT.ID, VISIT.TARGET_KIND, VISIT.HOUSEHOLD_ID,
+                            VISIT.UNIT_ID, VISIT.VILLAGE_ID, VISIT.VISIT_DATE, VISIT.KIND, VISIT.CADRE_ID,
+                            VISIT.CADRE_COUNT, VISIT.SEEN, VISIT.DONE, VISIT.FOOD_CLOTHING,
+                            VISIT.COMPULSORY_EDUCATION, VISIT.BASIC_MEDICAL, VISIT.HOUSING_SAFETY,
+                            VISIT.DRINKING_WATER, VISIT.CHECK_NOTE, VISIT.CREATED_AT, VISIT.UPDATED_AT, VISIT.VERSION)
+                    .values((UUID) null, null, null, null, null, null, null, null, null, null, null, null, null,
+                            null, null, null, null, null, null, null));
+            BatchBindStep cadres = dsl.batch(dsl.insertInto(VISIT_CADRE, VISIT_CADRE.VISIT_ID, VISIT_CADRE.CADRE_ID,
+                            VISIT_CADRE.VISIT_DATE, VISIT_CADRE.HOUSEHOLD_ID, VISIT_CADRE.VILLAGE_ID)
+                    .values((UUID) null, null, null, null, null));
+            for (Visit v : slice) {
+                VisitCheck k = v.check();
+                visits.bind(v.id(), v.target().name(), v.householdId(), v.unitId(), v.villageId(), v.date(), v.kind(),
+                        v.mainCadreId(), v.cadreIds().size(), v.seen(), v.done(),
+                        k == null ? null : k.foodAndClothing(), k == null ? null : k.compulsoryEducation(),
+                        k == null ? null : k.basicMedical(), k == null ? null : k.housingSafety(),
+                        k == null ? null : k.drinkingWater(), k == null ? null : k.note(), now, now, 0);
+                bindCadres(cadres, v);
+            }
+            visits.execute();
+            cadres.execute();
+        }
+    }
+
+    private static void bindCadres(BatchBindStep cadres, Visit v) {
+        for (UUID cadre : v.cadreIds()) {
+            cadres.bind(v.id(), cadre, v.date(), v.householdId(), v.villageId());
+        }
+    }
+
+    /** Saves an edited visit (and its cadres again), if nobody changed it since it was read. */
+    public boolean update(Visit v, OffsetDateTime now) {
+        VisitCheck k = v.check();
+        int n = dsl.update(VISIT)
+                .set(VISIT.TARGET_KIND, v.target().name())
+                .set(VISIT.HOUSEHOLD_ID, v.householdId())
+                .set(VISIT.UNIT_ID, v.unitId())
+                .set(VISIT.VILLAGE_ID, v.villageId())
+                .set(VISIT.VISIT_DATE, v.date())
+                .set(VISIT.KIND, v.kind())
+                .set(VISIT.CADRE_ID, v.mainCadreId())
+                .set(VISIT.CADRE_COUNT, v.cadreIds().size())
+                .set(VISIT.SEEN, v.seen())
+                .set(VISIT.DONE, v.done())
+                .set(VISIT.FOOD_CLOTHING, k == null ? null : k.foodAndClothing())
+                .set(VISIT.COMPULSORY_EDUCATION, k == null ? null : k.compulsoryEducation())
+                .set(VISIT.BASIC_MEDICAL, k == null ? null : k.basicMedical())
+                .set(VISIT.HOUSING_SAFETY, k == null ? null : k.housingSafety())
+                .set(VISIT.DRINKING_WATER, k == null ? null : k.drinkingWater())
+                .set(VISIT.CHECK_NOTE, k == null ? null : k.note())
+                .set(VISIT.UPDATED_AT, now)
+                .set(VISIT.VERSION, VISIT.VERSION.plus(1))
+                .where(VISIT.ID.eq(v.id()).and(VISIT.VERSION.eq(v.version())).and(VISIT.DELETED_AT.isNull()))
+                .execute();
+        if (n != 1) {
+            return false;
+        }
+        dsl.deleteFrom(VISIT_CADRE).where(VISIT_CADRE.VISIT_ID.eq(v.id())).execute();
+        BatchBindStep cadres = dsl.batch(dsl.insertInto(VISIT_CADRE, VISIT_CADRE.VISIT_ID, VISIT_CADRE.CADRE_ID,
+                        VISIT_CADRE.VISIT_DATE, VISIT_CADRE.HOUSEHOLD_ID, VISIT_CADRE.VILLAGE_ID)
+                .values((UUID) null, null, null, null, null));
+        bindCadres(cadres, v);
+        cadres.execute();
+        return true;
+    }
+
+    /** Moves a visit to the recycle bin (its cadres' rows are marked too), if nobody changed it since. */
+    public boolean remove(UUID id, int version, OffsetDateTime now) {
+        int n = dsl.update(VISIT).set(VISIT.DELETED_AT, now).set(VISIT.VERSION, VISIT.VERSION.plus(1))
+                .where(VISIT.ID.eq(id).and(VISIT.VERSION.eq(version)).and(VISIT.DELETED_AT.isNull()))
+                .execute();
+        if (n == 1) {
+            dsl.update(VISIT_CADRE).set(VISIT_CADRE.DELETED_AT, now).where(VISIT_CADRE.VISIT_ID.eq(id)).execute();
+        }
+        return n == 1;
+    }
+
+    /** Brings a visit back from the recycle bin. */
+    public boolean restore(UUID id, OffsetDateTime now) {
+        int n = dsl.update(VISIT).setNull(VISIT.DELETED_AT).set(VISIT.UPDATED_AT, now)
+                .set(VISIT.VERSION, VISIT.VERSION.plus(1))
+                .where(VISIT.ID.eq(id).and(VISIT.DELETED_AT.isNotNull())).execute();
+        if (n == 1) {
+            dsl.update(VISIT_CADRE).setNull(VISIT_CADRE.DELETED_AT).where(VISIT_CADRE.VISIT_ID.eq(id)).execute();
+        }
+        return n == 1;
+    }
+
+    /** Visits in the recycle bin, latest removed first. */
+    public List<Visit> visitsInBin() {
+        List<UUID> ids = dsl.select(VISIT.ID).from(VISIT)
+                .where(VISIT.DELETED_AT.ge(OffsetDateTime.parse("1900-01-01T00:00:00Z")))
+                .orderBy(VISIT.DELETED_AT.desc()).fetch(VISIT.ID);
+        return visits(ids);
+    }
+}

@@ -1,0 +1,671 @@
+package org.townshipledger.visit;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.townshipledger.cadre.Cadre;
+import org.townshipledger.cadre.CadreService;
+import org.townshipledger.cadre.Unit;
+import org.townshipledger.common.InvalidInputException;
+import org.townshipledger.common.Masking;
+import org.townshipledger.common.Messages;
+import org.townshipledger.common.Page;
+import org.townshipledger.common.StaleRecordException;
+import org.townshipledger.db.Database;
+import org.townshipledger.db.SettingsStore;
+import org.townshipledger.household.Household;
+import org.townshipledger.household.HouseholdCheck;
+import org.townshipledger.household.HouseholdQuery;
+import org.townshipledger.household.HouseholdRow;
+import org.townshipledger.household.HouseholdService;
+import org.townshipledger.village.Village;
+import org.townshipledger.village.VillageService;
+
+/**
+ * Visits (走访记录), problems raised (诉求 / 矛盾纠纷) and help given (帮扶措施): what may be saved, the paged list,
+ * the tallies the office reports, and the look-ups quick entry needs.
+ */
+public final class VisitService {
+
+    /** Rows on a page of the visit list. */
+    public static final int PAGE_SIZE = 50;
+    static final int TEXT_MAX = 2000;
+    static final int NOTE_MAX = 1000;
+    static final int NAME_MAX = 100;
+
+    private final Database database;
+    private final VisitRepository visits;
+    private final ProblemRepository problems;
+    private final HelpRepository help;
+    private final CadreService cadres;
+    private final HouseholdService households;
+    private final VillageService villages;
+    private final SettingsStore settings;
+    private final Clock clock;
+
+    public VisitService(Database database, CadreService cadres, HouseholdService households, VillageService villages,
+                        SettingsStore settings, Clock clock) {
+        this.database = database;
+        this.visits = new VisitRepository(database.dsl());
+        this.problems = new ProblemRepository(database.dsl());
+        this.help = new HelpRepository(database.dsl());
+        this.cadres = cadres;
+        this.households = households;
+        this.villages = villages;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public int workingYear() {
+        return settings.workingYear();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ---- kinds ----
+
+    /** The built-in visit kinds and those the office added in the settings ({@link VisitKind#CUSTOM_KINDS}). */
+    public List<VisitKind> kinds() {
+        List<VisitKind> kinds = new ArrayList<>(VisitKind.BUILT_IN.stream().map(VisitKind::builtIn).toList());
+        settings.get(VisitKind.CUSTOM_KINDS).ifPresent(lines -> lines.lines().map(String::strip)
+                .filter(l -> !l.isEmpty()).distinct().forEach(l -> kinds.add(VisitKind.custom(l))));
+        return kinds;
+    }
+
+    /** The kind with this code or label (Chinese or English), as typed on the command line or in a sheet. */
+    public Optional<VisitKind> kind(String text) {
+        return kinds().stream().filter(k -> k.matches(text)).findFirst();
+    }
+
+    /** The label of a kind code (the code itself when the office removed the kind from the settings). */
+    public String kindLabel(String code) {
+        return kinds().stream().filter(k -> k.code().equals(code)).map(VisitKind::label).findFirst().orElse(code);
+    }
+
+    /** Saves the office's own kinds (one label a line), after the built-in ones. */
+    public void saveCustomKinds(List<String> labels) {
+        settings.put(VisitKind.CUSTOM_KINDS, labels.stream().map(String::strip).filter(s -> !s.isEmpty())
+                .distinct().collect(Collectors.joining("\n")));
+    }
+
+    // ---- visits ----
+
+    public int count() {
+        return visits.count();
+    }
+
+    public Optional<Visit> visit(UUID id) {
+        return visits.visit(id);
+    }
+
+    /** Page {@code page} (from 0) of the visits matching the filter, newest first, {@value #PAGE_SIZE} a page. */
+    public Page<Visit> page(VisitFilter filter, int page) {
+        return visits.page(filter, Math.max(0, page) * PAGE_SIZE, PAGE_SIZE);
+    }
+
+    /** Any slice of the list (exports, the CLI's --limit). */
+    public Page<Visit> slice(VisitFilter filter, int offset, int limit) {
+        return visits.page(filter, offset, limit);
+    }
+
+    /**
+     * Records a visit. Refused, with the reason: no cadre, or a cadre not in the ledger; no target or one not in
+     * the ledger; no date or a date after today; a kind the ledger does not know; a check on a visit that is not to
+     * a household; texts too long. A household visit's check becomes the household's verified status for the
+     * visit's year, unless a later visit already verified that year.
+     */
+    public Visit record(Visit draft) {
+        Visit v = checked(draft);
+        Visit created = v.withId(UUID.randomUUID());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> visits.with(tx.dsl()).insert(List.of(created), now));
+        writeCheck(created);
+        return visits.visit(created.id()).orElseThrow();
+    }
+
+    /**
+     * Records a visit and the problems raised on it, all or nothing: every reason the visit or any problem is
+     * refused is reported together and nothing is written. Each problem is tied to the visit; with no village or
+     * raiser of its own it takes the visit's household (and its village) or the visited village.
+     */
+    public Visit record(Visit draft, List<Problem> raised) {
+        if (raised == null || raised.isEmpty()) {
+            return record(draft);
+        }
+        List<org.townshipledger.common.Problem> found = new ArrayList<>();
+        Visit v = null;
+        try {
+            v = checked(draft);
+        } catch (InvalidInputException e) {
+            found.addAll(e.problems());
+        }
+        List<Problem> checkedProblems = new ArrayList<>();
+        for (Problem p : raised) {
+            Problem d = p.withVisit(null);
+            if (d.householdId() == null && blank(d.raisedBy()) == null && draft.target() == VisitTarget.HOUSEHOLD) {
+                d = d.withHousehold(draft.householdId());
+            }
+            if (d.villageId() == null && v != null && v.villageId() != null) {
+                d = d.withVillage(v.villageId());
+            }
+            if (d.raisedOn() == null) {
+                d = new Problem(d.id(), d.kind(), d.subKind(), d.raisedBy(), d.householdId(), d.householdName(),
+                        d.villageId(), d.villageName(), draft.date(), d.description(), d.status(), d.resolvedOn(),
+                        d.resolution(), d.level(), null, d.version());
+            }
+            try {
+                checkedProblems.add(checkedProblem(d));
+            } catch (InvalidInputException e) {
+                found.addAll(e.problems());
+            }
+        }
+        if (!found.isEmpty()) {
+            throw new InvalidInputException(found.stream().distinct().toList());
+        }
+        Visit created = v.withId(UUID.randomUUID());
+        List<Problem> toInsert = checkedProblems.stream().map(p -> p.withVisit(created.id())
+                .withId(UUID.randomUUID())).toList();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> {
+            visits.with(tx.dsl()).insert(List.of(created), now);
+            problems.with(tx.dsl()).insert(toInsert, now);
+        });
+        writeCheck(created);
+        return visits.visit(created.id()).orElseThrow();
+    }
+
+    /** Saves an edited visit (same checks as {@link #record}), if nobody changed it since it was read. */
+    public Visit update(Visit draft) {
+        if (draft.id() == null) {
+            throw new IllegalArgumentException("update needs a saved visit");
+        }
+        Visit v = checked(draft);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> {
+            if (!visits.with(tx.dsl()).update(v, now)) {
+                throw new StaleRecordException(describe(v));
+            }
+        });
+        writeCheck(v);
+        return visits.visit(v.id()).orElseThrow();
+    }
+
+    /** Moves a visit to the recycle bin (a household's check it recorded stays: it was verified). */
+    public void remove(Visit v) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> {
+            if (!visits.with(tx.dsl()).remove(v.id(), v.version(), now)) {
+                throw new StaleRecordException(describe(v));
+            }
+        });
+    }
+
+    /** Brings a visit back from the recycle bin. */
+    public Visit restore(UUID id) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> visits.with(tx.dsl()).restore(id, now));
+        return visits.visit(id).orElseThrow(() -> new InvalidInputException(Messages.get("visit.error.gone")));
+    }
+
+    public List<Visit> visitsInBin() {
+        return visits.visitsInBin();
+    }
+
+    private static String describe(Visit v) {
+        return (v.targetName() == null ? "" : v.targetName() + " ") + (v.date() == null ? "" : v.date());
+    }
+
+    /** The draft checked against the ledger and completed (its village), or an exception with every reason. */
+    Visit checked(Visit d) {
+        List<org.townshipledger.common.Problem> found = new ArrayList<>();
+        List<UUID> cadreIds = d.cadreIds().stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (cadreIds.isEmpty()) {
+            found.add(problem("visit.field.cadres", "visit.error.noCadres"));
+        }
+        for (UUID id : cadreIds) {
+            if (cadres.cadre(id).filter(k -> k.deletedAt() == null).isEmpty()) {
+                found.add(problem("visit.field.cadres", "assignment.error.noCadre"));
+            }
+        }
+        UUID village = null;
+        if (d.target() == null) {
+            found.add(problem("visit.field.target", "visit.error.target"));
+        } else {
+            switch (d.target()) {
+                case HOUSEHOLD -> {
+                    Optional<Household> h = d.householdId() == null ? Optional.empty()
+                            : households.household(d.householdId()).filter(x -> x.deletedAt() == null);
+                    if (h.isEmpty()) {
+                        found.add(problem("visit.field.target", "pairing.error.noHousehold"));
+                    } else {
+                        village = h.get().villageId();
+                    }
+                }
+                case VILLAGE -> {
+                    if (d.villageId() == null || !villageIds().contains(d.villageId())) {
+                        found.add(problem("visit.field.target", "household.error.villageGone"));
+                    }
+                    village = d.villageId();
+                }
+                case UNIT -> {
+                    if (d.unitId() == null || cadres.units().stream().noneMatch(u -> u.id().equals(d.unitId()))) {
+                        found.add(problem("visit.field.target", "pairing.error.noUnit"));
+                    }
+                }
+            }
+            if (d.check() != null && d.target() != VisitTarget.HOUSEHOLD) {
+                found.add(problem("visit.field.check", "visit.error.checkNotHousehold"));
+            }
+        }
+        if (d.date() == null) {
+            found.add(problem("visit.field.date", "visit.error.date"));
+        } else if (d.date().isAfter(today())) {
+            found.add(org.townshipledger.common.Problem.onField(Messages.get("visit.field.date"),
+                    Messages.get("visit.error.future", d.date().toString())));
+        }
+        if (d.kind() == null || kinds().stream().noneMatch(k -> k.code().equals(d.kind()))) {
+            found.add(org.townshipledger.common.Problem.onField(Messages.get("visit.field.kind"),
+                    Messages.get("visit.error.kind", d.kind() == null ? "" : d.kind())));
+        }
+        String seen = blank(d.seen());
+        String done = blank(d.done());
+        tooLong(found, "visit.field.seen", seen, TEXT_MAX);
+        tooLong(found, "visit.field.done", done, TEXT_MAX);
+        VisitCheck check = d.check();
+        if (check != null) {
+            tooLong(found, "visit.field.check", check.note(), NOTE_MAX);
+            check = new VisitCheck(check.foodAndClothing(), check.compulsoryEducation(), check.basicMedical(),
+                    check.housingSafety(), check.drinkingWater(), blank(check.note()));
+        }
+        if (!found.isEmpty()) {
+            throw new InvalidInputException(found);
+        }
+        UUID villageId = d.target() == VisitTarget.UNIT ? null : village;
+        return new Visit(d.id(), d.target(), d.target() == VisitTarget.HOUSEHOLD ? d.householdId() : null, villageId,
+                d.target() == VisitTarget.UNIT ? d.unitId() : null, d.targetName(), d.villageName(), d.date(),
+                d.kind(), cadreIds, null, seen, done, check, d.version());
+    }
+
+    /** A household visit's check becomes that year's verified status, unless a later visit verified it already. */
+    private void writeCheck(Visit v) {
+        if (v.target() != VisitTarget.HOUSEHOLD || v.check() == null) {
+            return;
+        }
+        int year = v.date().getYear();
+        Optional<HouseholdCheck> existing = households.checks(v.householdId()).stream()
+                .filter(c -> c.year() == year).findFirst();
+        if (existing.isPresent() && existing.get().verifiedOn() != null
+                && existing.get().verifiedOn().isAfter(v.date())) {
+            return;
+        }
+        VisitCheck k = v.check();
+        households.saveCheck(v.householdId(), new HouseholdCheck(year, k.foodAndClothing(), k.compulsoryEducation(),
+                k.basicMedical(), k.housingSafety(), k.drinkingWater(), k.note(), v.date()));
+    }
+
+    /** Inserts many visits already valid and carrying their ids and villages (demo data), one transaction. */
+    public void insertAll(List<Visit> list) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> visits.with(tx.dsl()).insert(list, now));
+    }
+
+    // ---- quick entry ----
+
+    /** Households matching a name, pinyin initials or the last digits of an ID (the households list's search). */
+    public List<HouseholdRow> searchHouseholds(String text, int limit) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return households.search(HouseholdQuery.all().withText(text), 0, limit).rows();
+    }
+
+    /** The households the cadre visited last, most recent first, each once (at most 10). */
+    public List<VisitRepository.RecentHousehold> recentHouseholds(UUID cadreId) {
+        return cadreId == null ? List.of() : visits.recentHouseholds(cadreId, 10);
+    }
+
+    /** {@link #searchHouseholds} as quick entry shows it: head, village, masked ID. */
+    public List<HouseholdPick> householdPicks(String text, int limit) {
+        return searchHouseholds(text, limit).stream().map(r -> new HouseholdPick(r.id(), r.headName(),
+                r.villageName(), r.headIdNumber() == null ? null : Masking.idNumber(r.headIdNumber()), null)).toList();
+    }
+
+    /** {@link #recentHouseholds} as quick entry shows them (for view models: a top-level record). */
+    public List<HouseholdPick> recentPicks(UUID cadreId) {
+        return recentHouseholds(cadreId).stream().map(r -> new HouseholdPick(r.householdId(), r.headName(),
+                r.villageName(), null, r.lastVisit())).toList();
+    }
+
+    /** The units a visit can go to (in use), for pickers. */
+    public List<Unit> units() {
+        return cadres.units().stream().filter(u -> u.deletedAt() == null).toList();
+    }
+
+    /** The cadres who can go on visits (in use), for pickers. */
+    public List<Cadre> cadres() {
+        return cadres.cadres(null, null, null);
+    }
+
+    public List<Village> villages() {
+        return villages.villages();
+    }
+
+    // ---- problems ----
+
+    public int problemCount() {
+        return problems.count();
+    }
+
+    public List<Problem> problems(ProblemFilter filter) {
+        return problems.list(filter);
+    }
+
+    public Optional<Problem> problem(UUID id) {
+        return problems.problem(id);
+    }
+
+    /** Records a problem raised (on a visit or directly); see {@link #checkedProblem} for what is refused. */
+    public Problem raise(Problem draft) {
+        Problem p = checkedProblem(draft).withId(UUID.randomUUID());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> problems.with(tx.dsl()).insert(List.of(p), now));
+        return problems.problem(p.id()).orElseThrow();
+    }
+
+    /** Saves a changed problem (its status moved on, say), if nobody changed it since it was read. */
+    public Problem updateProblem(Problem draft) {
+        Problem p = checkedProblem(draft);
+        if (!problems.update(p, OffsetDateTime.now(clock))) {
+            throw new StaleRecordException(p.raisedBy() == null ? "" : p.raisedBy());
+        }
+        return problems.problem(p.id()).orElseThrow();
+    }
+
+    public void removeProblem(Problem p) {
+        if (!problems.remove(p.id(), p.version(), OffsetDateTime.now(clock))) {
+            throw new StaleRecordException(p.raisedBy() == null ? "" : p.raisedBy());
+        }
+    }
+
+    /**
+     * The problem checked and completed, or an exception with every reason: a kind (a sub-kind only for a
+     * dispute); who raised it (a name or a household); a village in the ledger (a household's village when only
+     * the household is given); a date not after today; a status; a resolved one with its date (not before it was
+     * raised, not after today) and the level where it was settled; texts not too long.
+     */
+    Problem checkedProblem(Problem d) {
+        List<org.townshipledger.common.Problem> found = new ArrayList<>();
+        if (d.kind() == null) {
+            found.add(problem("problem.field.kind", "problem.error.kind"));
+        } else if (d.subKind() != null && d.kind() != ProblemKind.DISPUTE) {
+            found.add(problem("problem.field.subKind", "problem.error.subKind"));
+        }
+        String raisedBy = blank(d.raisedBy());
+        UUID village = d.villageId();
+        if (d.householdId() != null) {
+            Optional<Household> h = households.household(d.householdId()).filter(x -> x.deletedAt() == null);
+            if (h.isEmpty()) {
+                found.add(problem("problem.field.raisedBy", "pairing.error.noHousehold"));
+            } else if (village == null) {
+                village = h.get().villageId();
+            }
+        } else if (raisedBy == null) {
+            found.add(problem("problem.field.raisedBy", "problem.error.raisedBy"));
+        }
+        if (village == null || !villageIds().contains(village)) {
+            found.add(problem("problem.field.village", village == null ? "problem.error.village"
+                    : "household.error.villageGone"));
+        }
+        LocalDate today = today();
+        if (d.raisedOn() == null) {
+            found.add(problem("problem.field.raisedOn", "visit.error.date"));
+        } else if (d.raisedOn().isAfter(today)) {
+            found.add(org.townshipledger.common.Problem.onField(Messages.get("problem.field.raisedOn"),
+                    Messages.get("visit.error.future", d.raisedOn().toString())));
+        }
+        ProblemStatus status = d.status() == null ? ProblemStatus.FOUND : d.status();
+        LocalDate resolvedOn = d.resolvedOn();
+        SettledLevel level = d.level();
+        if (status == ProblemStatus.RESOLVED) {
+            if (resolvedOn == null) {
+                found.add(problem("problem.field.resolvedOn", "problem.error.resolvedOn"));
+            } else if (d.raisedOn() != null && resolvedOn.isBefore(d.raisedOn())) {
+                found.add(problem("problem.field.resolvedOn", "problem.error.resolvedBeforeRaised"));
+            } else if (resolvedOn.isAfter(today)) {
+                found.add(org.townshipledger.common.Problem.onField(Messages.get("problem.field.resolvedOn"),
+                        Messages.get("visit.error.future", resolvedOn.toString())));
+            }
+            if (level == null) {
+                found.add(problem("problem.field.level", "problem.error.level"));
+            }
+        } else {
+            resolvedOn = null;
+            level = null;
+        }
+        String description = blank(d.description());
+        String resolution = status == ProblemStatus.RESOLVED ? blank(d.resolution()) : null;
+        tooLong(found, "problem.field.raisedBy", raisedBy, NAME_MAX);
+        tooLong(found, "problem.field.description", description, TEXT_MAX);
+        tooLong(found, "problem.field.resolution", resolution, TEXT_MAX);
+        if (d.visitId() != null && visits.visit(d.visitId()).isEmpty()) {
+            found.add(problem("problem.field.visit", "visit.error.gone"));
+        }
+        if (!found.isEmpty()) {
+            throw new InvalidInputException(found);
+        }
+        return new Problem(d.id(), d.kind(), d.subKind(), raisedBy, d.householdId(), d.householdName(), village,
+                d.villageName(), d.raisedOn(), description, status, resolvedOn, resolution, level, d.visitId(),
+                d.version());
+    }
+
+    /** Inserts many problems already valid and carrying their ids (demo data), one transaction. */
+    public void insertProblems(List<Problem> list) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> problems.with(tx.dsl()).insert(list, now));
+    }
+
+    /**
+     * Problems found and resolved in the year (of one village, or all): by village and in total, the rate as
+     * resolved ÷ found in percent, two decimals, half up (35 found, 30 resolved: 85.71).
+     */
+    public ProblemTally problemTally(int year, UUID villageId) {
+        List<ProblemTally.Line> lines = new ArrayList<>();
+        int[] sum = new int[6];
+        for (ProblemRepository.Counts c : problems.counts(year, villageId)) {
+            lines.add(new ProblemTally.Line(c.villageId(), c.villageName(), c.found(), c.resolved(), c.inVillage(),
+                    c.inTownship(), c.inCounty(), c.escalated(), rate(c.resolved(), c.found())));
+            int[] f = {c.found(), c.resolved(), c.inVillage(), c.inTownship(), c.inCounty(), c.escalated()};
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += f[i];
+            }
+        }
+        ProblemTally.Line total = new ProblemTally.Line(null, Messages.get("tally.total"), sum[0], sum[1], sum[2],
+                sum[3], sum[4], sum[5], rate(sum[1], sum[0]));
+        return new ProblemTally(year, lines, total);
+    }
+
+    /** {@code part} ÷ {@code whole} in percent, two decimals, half up; null when {@code whole} is 0. */
+    public static BigDecimal rate(int part, int whole) {
+        if (whole == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+    }
+
+    // ---- help given ----
+
+    public int helpCount() {
+        return help.count();
+    }
+
+    public List<HelpItem> helpItems(HelpFilter filter) {
+        return help.list(filter);
+    }
+
+    public Optional<HelpItem> helpItem(UUID id) {
+        return help.item(id);
+    }
+
+    /** Records help given; see {@link #checkedHelp} for what is refused. */
+    public HelpItem give(HelpItem draft) {
+        HelpItem h = checkedHelp(draft).withId(UUID.randomUUID());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> help.with(tx.dsl()).insert(List.of(h), now));
+        return help.item(h.id()).orElseThrow();
+    }
+
+    public HelpItem updateHelp(HelpItem draft) {
+        HelpItem h = checkedHelp(draft);
+        if (!help.update(h, OffsetDateTime.now(clock))) {
+            throw new StaleRecordException(h.description() == null ? "" : h.description());
+        }
+        return help.item(h.id()).orElseThrow();
+    }
+
+    public void removeHelp(HelpItem h) {
+        if (!help.remove(h.id(), h.version(), OffsetDateTime.now(clock))) {
+            throw new StaleRecordException(h.description() == null ? "" : h.description());
+        }
+    }
+
+    /**
+     * The item checked and completed (the household's village, money at two decimals), or an exception with
+     * every reason: a household or a village in the ledger; a kind; money and goods not negative and with at most
+     * two decimals (fen); a helper cadre or unit in the ledger when named; a date; a status.
+     */
+    HelpItem checkedHelp(HelpItem d) {
+        List<org.townshipledger.common.Problem> found = new ArrayList<>();
+        UUID village = d.villageId();
+        if (d.target() == VisitTarget.HOUSEHOLD) {
+            Optional<Household> h = d.householdId() == null ? Optional.empty()
+                    : households.household(d.householdId()).filter(x -> x.deletedAt() == null);
+            if (h.isEmpty()) {
+                found.add(problem("help.field.target", "pairing.error.noHousehold"));
+            } else {
+                village = h.get().villageId();
+            }
+        } else if (d.target() == VisitTarget.VILLAGE) {
+            if (village == null || !villageIds().contains(village)) {
+                found.add(problem("help.field.target", "household.error.villageGone"));
+            }
+        } else {
+            found.add(problem("help.field.target", "help.error.target"));
+        }
+        if (d.kind() == null) {
+            found.add(problem("help.field.kind", "help.error.kind"));
+        }
+        BigDecimal money = amount(found, "help.field.money", d.money());
+        BigDecimal goods = amount(found, "help.field.goods", d.goodsValue());
+        if (d.cadreId() != null && cadres.cadre(d.cadreId()).filter(k -> k.deletedAt() == null).isEmpty()) {
+            found.add(problem("help.field.helper", "assignment.error.noCadre"));
+        }
+        if (d.unitId() != null && cadres.units().stream().noneMatch(u -> u.id().equals(d.unitId()))) {
+            found.add(problem("help.field.helper", "pairing.error.noUnit"));
+        }
+        if (d.date() == null) {
+            found.add(problem("help.field.date", "visit.error.date"));
+        }
+        if (d.status() == null) {
+            found.add(problem("help.field.status", "help.error.status"));
+        }
+        String description = blank(d.description());
+        tooLong(found, "help.field.description", description, TEXT_MAX);
+        if (!found.isEmpty()) {
+            throw new InvalidInputException(found);
+        }
+        return d.normalized(village, money, goods, description);
+    }
+
+    /** An amount in yuan: none is 0; negative or finer than a fen is refused. */
+    private static BigDecimal amount(List<org.townshipledger.common.Problem> found, String field, BigDecimal value) {
+        if (value == null) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        if (value.signum() < 0) {
+            found.add(problem(field, "validation.notNegative"));
+            return value;
+        }
+        if (value.stripTrailingZeros().scale() > 2) {
+            found.add(problem(field, "help.error.fen"));
+            return value;
+        }
+        if (value.setScale(2).precision() > 14) {
+            found.add(problem(field, "help.error.tooMuch"));
+            return value;
+        }
+        return value.setScale(2);
+    }
+
+    /** Inserts many help items already valid and carrying their ids and villages (demo data), one transaction. */
+    public void insertHelp(List<HelpItem> list) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> help.with(tx.dsl()).insert(list, now));
+    }
+
+    /** Help given in the year: items, money and goods by kind, by village, by both, and in total (exact sums). */
+    public HelpTally helpTally(int year) {
+        List<HelpRepository.Sums> sums = help.sums(year);
+        Map<HelpKind, HelpTally.Sum> byKind = new EnumMap<>(HelpKind.class);
+        Map<UUID, HelpTally.Sum> byVillage = new LinkedHashMap<>();
+        List<HelpTally.Sum> both = new ArrayList<>();
+        HelpTally.Sum total = new HelpTally.Sum(null, Messages.get("tally.total"), null, 0, zero(), zero());
+        for (HelpRepository.Sums s : sums) {
+            HelpTally.Sum cell = new HelpTally.Sum(s.villageId(), s.villageName(), s.kind(), s.items(),
+                    s.money().setScale(2), s.goods().setScale(2));
+            both.add(cell);
+            byKind.merge(s.kind(), new HelpTally.Sum(null, null, s.kind(), cell.items(), cell.money(), cell.goods()),
+                    VisitService::add);
+            byVillage.merge(s.villageId(), new HelpTally.Sum(s.villageId(), s.villageName(), null, cell.items(),
+                    cell.money(), cell.goods()), VisitService::add);
+            total = add(total, cell);
+        }
+        return new HelpTally(year, List.copyOf(byKind.values()), List.copyOf(byVillage.values()), both,
+                new HelpTally.Sum(null, Messages.get("tally.total"), null, total.items(), total.money(),
+                        total.goods()));
+    }
+
+    private static HelpTally.Sum add(HelpTally.Sum a, HelpTally.Sum b) {
+        return new HelpTally.Sum(a.villageId(), a.villageName(), a.kind(), a.items() + b.items(),
+                a.money().add(b.money()), a.goods().add(b.goods()));
+    }
+
+    private static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(2);
+    }
+
+    // ---- helpers ----
+
+    private Set<UUID> villageIds() {
+        return villages.villages().stream().map(Village::id).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static org.townshipledger.common.Problem problem(String fieldKey, String messageKey) {
+        return org.townshipledger.common.Problem.onField(Messages.get(fieldKey), Messages.get(messageKey));
+    }
+
+    private static void tooLong(List<org.townshipledger.common.Problem> found, String fieldKey, String text, int max) {
+        if (text != null && text.length() > max) {
+            found.add(org.townshipledger.common.Problem.onField(Messages.get(fieldKey),
+                    Messages.get("validation.tooLong", max)));
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
