@@ -11,6 +11,7 @@ import org.townshipledger.ui.FileDialogs;
 import org.townshipledger.ui.FxTaskExecutor;
 import org.townshipledger.ui.StatusBarModel;
 import org.townshipledger.village.VillageService;
+import org.townshipledger.visit.VisitService;
 
 /** The application's parts, wired by hand in one place. One per open ledger. */
 final class AppContext implements AutoCloseable {
@@ -22,6 +23,7 @@ final class AppContext implements AutoCloseable {
     final ReportService reports;
     final HouseholdService households;
     final PairingService pairings;
+    final VisitService visits;
     final FxTaskExecutor executor = new FxTaskExecutor();
     final StatusBarModel status = new StatusBarModel();
     final Clock clock = Clock.systemDefaultZone();
@@ -37,6 +39,7 @@ final class AppContext implements AutoCloseable {
         this.reports = ReportService.forLedger(database, clock);
         this.households = new HouseholdService(database, villages, settings, clock);
         this.pairings = new PairingService(database, cadres, villages, settings, clock);
+        this.visits = new VisitService(database, cadres, households, villages, settings, clock);
     }
 
     /** Lets pending saves finish, then closes the ledger. */

@@ -22,17 +22,20 @@ import org.townshipledger.common.Messages;
 import org.townshipledger.common.TaskExecutor;
 import org.townshipledger.pairing.PairingService;
 import org.townshipledger.ui.StatusBarModel;
+import org.townshipledger.visit.VisitService;
 
 /**
  * State of the 检查 screen: the year, the rule filter, and the findings of the last run. The assignment checks
- * come from {@link CadreService#checkAssignments}, the pairing checks from {@link PairingService#checkPairings};
- * later registers (visits) add their rules here.
+ * come from {@link CadreService#checkAssignments}, the pairing checks from {@link PairingService#checkPairings},
+ * the visit checks from {@link VisitService#checkVisits}.
  */
 public final class ChecksViewModel {
 
     private final CadreService cadres;
     /** Null when the screen checks the postings only. */
     private final PairingService pairings;
+    /** Null when the screen does not check visits. */
+    private final VisitService visits;
     private final TaskExecutor executor;
     private final StatusBarModel status;
 
@@ -54,8 +57,15 @@ public final class ChecksViewModel {
     /** Checks the postings and the pairings. */
     public ChecksViewModel(CadreService cadres, PairingService pairings, TaskExecutor executor,
                            StatusBarModel status) {
+        this(cadres, pairings, null, executor, status);
+    }
+
+    /** Checks the postings, the pairings and the visits. */
+    public ChecksViewModel(CadreService cadres, PairingService pairings, VisitService visits, TaskExecutor executor,
+                           StatusBarModel status) {
         this.cadres = cadres;
         this.pairings = pairings;
+        this.visits = visits;
         this.executor = executor;
         this.status = status;
         ruleFilter.addListener((obs, old, rule) -> {
@@ -83,10 +93,13 @@ public final class ChecksViewModel {
         if (pairings != null) {
             all.addAll(pairings.checkRules());
         }
+        if (visits != null) {
+            all.addAll(visits.checkRules());
+        }
         return all;
     }
 
-    /** Runs every check for the chosen year (postings, then pairings); the table shows what it found. */
+    /** Runs every check for the chosen year (postings, pairings, then visits); the table shows what it found. */
     public void run() {
         int y = year.get();
         busy.set(true);
@@ -94,6 +107,9 @@ public final class ChecksViewModel {
             List<Finding> all = new ArrayList<>(cadres.checkAssignments(y));
             if (pairings != null) {
                 all.addAll(pairings.checkPairings(y));
+            }
+            if (visits != null) {
+                all.addAll(visits.checkVisits(y));
             }
             return all;
         }, found -> {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code stats}: one line per register, {@code <key>\t<count>}, stable English keys, nothing else: villages, groups,
- * households, members, units, cadres, assignments, pairings (in use, not in the recycle bin).
+ * households, members, units, cadres, assignments, pairings, visits, problems, help (in use, not in the recycle
+ * bin).
  */
 @Command(name = "stats", mixinStandardHelpOptions = true)
 final class StatsCommand implements Callable<Integer> {
@@ -39,6 +40,10 @@ final class StatsCommand implements Callable<Integer> {
             out.println("cadres\t" + cadres.cadreCount());
             out.println("assignments\t" + cadres.assignmentCount());
             out.println("pairings\t" + PairingsCommand.Services.open(db).pairings().count());
+            org.townshipledger.visit.VisitService visits = VisitsCommand.Services.open(db).visits();
+            out.println("visits\t" + visits.count());
+            out.println("problems\t" + visits.problemCount());
+            out.println("help\t" + visits.helpCount());
         }
         return ExitCodes.OK;
     }

@@ -79,11 +79,18 @@ public final class DemoData {
                     new org.townshipledger.db.SettingsStore(db.dsl()), java.time.Clock.systemDefaultZone()),
                     cadres, inOrder, scale, DEMO_YEAR);
             String pairingsTime = watch.lap();
+            org.townshipledger.db.SettingsStore settings = new org.townshipledger.db.SettingsStore(db.dsl());
+            new VisitDemo(random).create(new org.townshipledger.visit.VisitService(db, cadres, households,
+                    villageService, settings, java.time.Clock.systemDefaultZone()), new PairingService(db, cadres,
+                    villageService, settings, java.time.Clock.systemDefaultZone()), cadres, inOrder, scale,
+                    DEMO_YEAR);
+            String visitsTime = watch.lap();
             Summary summary = new Summary(db.file(), villages.size(), groups, households.householdCount(),
                     households.memberCount());
             LOG.info("Demo {}: villages in {}, {} households with {} members in {}, cadres in {}, pairings in {}, "
-                    + "H2 wrote {} MB, file {} MB before compacting", scale, villagesTime, summary.households(),
-                    summary.members(), householdsTime, cadresTime, pairingsTime, db.bytesWritten() / (1024 * 1024),
+                    + "visits, problems and help in {}, H2 wrote {} MB, file {} MB before compacting", scale,
+                    villagesTime, summary.households(), summary.members(), householdsTime, cadresTime, pairingsTime,
+                    visitsTime, db.bytesWritten() / (1024 * 1024),
                     fileMegabytes(db));
             return summary;
         } finally {
