@@ -36,12 +36,13 @@ CREATE TABLE visit (
         OR (target_kind = 'UNIT' AND household_id IS NULL AND unit_id IS NOT NULL))
 );
 
--- The list by month (and the whole list): newest first, walked along the index; kind is there for its filter.
-CREATE INDEX visit_date_idx ON visit (deleted_at, visit_date DESC, id DESC, kind);
+-- The list by month (and the whole list): newest first, walked along the index; kind is there for its filter,
+-- household_id for the overdue check (the households visited in the last 90 days, read from this index alone).
+CREATE INDEX visit_date_idx ON visit (deleted_at, visit_date DESC, id DESC, kind, household_id);
 -- The list of one village.
 CREATE INDEX visit_village_idx ON visit (village_id, deleted_at, visit_date DESC, id DESC, kind);
--- A household's visits; the overdue check's last visit of a household.
-CREATE INDEX visit_household_idx ON visit (household_id, visit_date);
+-- A household's visits; the overdue check's last visit of a household (from this index alone).
+CREATE INDEX visit_household_idx ON visit (household_id, visit_date, deleted_at);
 CREATE INDEX visit_unit_idx ON visit (unit_id);
 -- The foreign keys come after the indexes so that each uses one of them (declared inline, each would get an index
 -- of its own, maintained on every insert for nothing).

@@ -46,10 +46,13 @@ public final class ReportService {
         CadreService cadres = new CadreService(db, villages, settings, clock);
         HouseholdService households = new HouseholdService(db, villages, settings, clock);
         PairingService pairings = new PairingService(db, cadres, villages, settings, clock);
+        org.townshipledger.visit.VisitService visits = new org.townshipledger.visit.VisitService(db, cadres,
+                households, villages, settings, clock);
         return new ReportService(settings, villages, List.of(new VillagesSheet(villages),
                 new HouseholdRegisterSheet(households), new CadreRosterSheet(cadres, clock),
                 new ReserveCadresSheet(cadres, villages::villages, clock), new PairingRosterSheet(pairings),
-                new PairingQuotaSheet(pairings)), clock);
+                new PairingQuotaSheet(pairings), new VisitLogSheet(visits), new ProblemSheet(visits),
+                new HelpSheet(visits)), clock);
     }
 
     public List<ReportSheet> sheets() {

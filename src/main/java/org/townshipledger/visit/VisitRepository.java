@@ -62,6 +62,9 @@ public final class VisitRepository {
     }
 
     private int count(VisitFilter f) {
+        if (f.equals(VisitFilter.all())) {
+            return count();
+        }
         return f.cadreId() != null ? dsl.fetchCount(VISIT_CADRE, cadreCondition(f)) : dsl.fetchCount(VISIT,
                 visitCondition(f));
     }
@@ -205,8 +208,14 @@ public final class VisitRepository {
         return inUse ? visits(List.of(id)).stream().findFirst() : Optional.empty();
     }
 
+    /**
+     * Visits in use: all rows (H2 keeps the table's row count) less those in the recycle bin (a range at the start
+     * of visit_date_idx). Counting the rows in use directly read a million index entries (about a second).
+     */
     public int count() {
-        return dsl.fetchCount(VISIT, VISIT.DELETED_AT.isNull());
+        int all = dsl.fetchCount(VISIT);
+        int inBin = dsl.fetchCount(VISIT, VISIT.DELETED_AT.ge(OffsetDateTime.parse("1900-01-01T00:00:00Z")));
+        return all - inBin;
     }
 
     /** Visits in use whose date lies in the year. */
@@ -322,17 +331,19 @@ public final class VisitRepository {
                 .fetch(VISIT.HOUSEHOLD_ID));
     }
 
-    /** The last visit (in use, on or before {@code on}) of each of these households that has one. */
+    /**
+     * The last visit (in use, on or before {@code on}) of each of these households that has one. The dates are read
+     * from visit_household_idx alone and the latest kept here: grouped in SQL, H2 walked the whole index in
+     * household order instead of looking the households up.
+     */
     public Map<UUID, LocalDate> lastVisits(Collection<UUID> householdIds, LocalDate on) {
         Map<UUID, LocalDate> out = new HashMap<>();
         List<UUID> ids = List.copyOf(householdIds);
-        Field<LocalDate> last = DSL.max(VISIT.VISIT_DATE);
         for (int i = 0; i < ids.size(); i += BATCH) {
-            dsl.select(VISIT.HOUSEHOLD_ID, last).from(VISIT)
+            dsl.select(VISIT.HOUSEHOLD_ID, VISIT.VISIT_DATE).from(VISIT)
                     .where(VISIT.HOUSEHOLD_ID.in(ids.subList(i, Math.min(ids.size(), i + BATCH)))
                             .and(VISIT.VISIT_DATE.le(on)).and(VISIT.DELETED_AT.isNull()))
-                    .groupBy(VISIT.HOUSEHOLD_ID)
-                    .forEach(r -> out.put(r.value1(), r.value2()));
+                    .forEach(r -> out.merge(r.value1(), r.value2(), (a, b) -> a.isAfter(b) ? a : b));
         }
         return out;
     }
@@ -413,9 +424,9 @@ public final class VisitRepository {
 
     /** The indexes of visit and visit_cadre (as V11 makes them), built once after a bulk load. */
     private static final List<String> INDEXES = List.of(
-            "CREATE INDEX visit_date_idx ON visit (deleted_at, visit_date DESC, id DESC, kind)",
+            "CREATE INDEX visit_date_idx ON visit (deleted_at, visit_date DESC, id DESC, kind, household_id)",
             "CREATE INDEX visit_village_idx ON visit (village_id, deleted_at, visit_date DESC, id DESC, kind)",
-            "CREATE INDEX visit_household_idx ON visit (household_id, visit_date)",
+            "CREATE INDEX visit_household_idx ON visit (household_id, visit_date, deleted_at)",
             "CREATE INDEX visit_unit_idx ON visit (unit_id)",
             "CREATE INDEX visit_cadre_page_idx ON visit_cadre (cadre_id, deleted_at, visit_date DESC, visit_id DESC)",
             "CREATE INDEX visit_cadre_household_idx ON visit_cadre (cadre_id, household_id, visit_date, deleted_at)");

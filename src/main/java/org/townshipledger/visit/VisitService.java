@@ -779,6 +779,43 @@ public final class VisitService {
         return out.stream().map(Sorted::finding).toList();
     }
 
+    /**
+     * The 走访台账 of a year (of one village, or all): visits per cadre and month (a visit counts for each cadre
+     * who went), cadres by name, and the poor or monitored households with no visit in the year, by village.
+     */
+    public VisitLog visitLog(int year, UUID villageId) {
+        Map<UUID, int[]> counts = visits.visitsByCadreAndMonth(year, villageId);
+        Map<UUID, VisitRepository.CadreName> names = visits.cadreNames(counts.keySet());
+        List<VisitLog.CadreMonths> cadreRows = counts.entrySet().stream()
+                .map(e -> new VisitLog.CadreMonths(e.getKey(), names.containsKey(e.getKey())
+                        ? names.get(e.getKey()).name() : "", e.getValue()))
+                .sorted(java.util.Comparator.comparing((VisitLog.CadreMonths c) -> org.townshipledger.common.Pinyin
+                        .initials(c.name())).thenComparing(VisitLog.CadreMonths::name))
+                .toList();
+        LocalDate on = referenceDay(year);
+        Set<UUID> visited = visits.householdsVisited(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        List<UUID> open = visits.poorHouseholds().entrySet().stream()
+                .filter(e -> villageId == null || villageId.equals(e.getValue()))
+                .map(Map.Entry::getKey).filter(id -> !visited.contains(id)).toList();
+        Map<UUID, VisitRepository.HouseholdName> households = visits.householdNames(open);
+        Map<UUID, List<UUID>> helpers = visits.helpersOf(open, on);
+        Set<UUID> helperIds = new java.util.HashSet<>();
+        helpers.values().forEach(helperIds::addAll);
+        Map<UUID, VisitRepository.CadreName> helperNames = visits.cadreNames(helperIds);
+        Map<UUID, Village> villageById = villages.villages().stream()
+                .collect(Collectors.toMap(Village::id, v -> v, (a, b) -> a));
+        List<VisitLog.Unvisited> unvisited = open.stream().map(households::get).filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparing((VisitRepository.HouseholdName h) ->
+                        villageKey(villageById, h.villageId(), h.villageName()))
+                        .thenComparing(VisitRepository.HouseholdName::initials))
+                .map(h -> new VisitLog.Unvisited(h.id(), h.villageName(), h.headName(),
+                        helpers.getOrDefault(h.id(), List.of()).stream().map(helperNames::get)
+                                .filter(java.util.Objects::nonNull).map(VisitRepository.CadreName::name).sorted()
+                                .toList()))
+                .toList();
+        return new VisitLog(year, cadreRows, unvisited);
+    }
+
     private static String villageKey(Map<UUID, Village> villages, UUID id, String name) {
         Village v = villages.get(id);
         return (v == null || v.nameInitials() == null ? "" : v.nameInitials()) + "\u0000" + (name == null ? "" : name);
