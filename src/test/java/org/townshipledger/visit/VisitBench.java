@@ -18,7 +18,7 @@ import org.townshipledger.village.VillageService;
  * The visit list's first page (by cadre, by month, by village, unfiltered) and {@code check visits} on an existing
  * ledger (e.g. the county demo, ≈ 1,000,000 visits): the first run after opening, then medians of {@code bench.runs}
  * runs after three warm-ups, wall and CPU of the calling thread. Surefire skips it (no "Test" suffix); run it by
- * name: {@code mvn -B -o test -Dtest=VisitBench -Dbench.dir=/tmp/county}.
+ * name: {@code mvn -B -o test -Dtest=VisitBench -Dbench.dir=/tmp/county} (only some: {@code -Dbench.only=check}).
  */
 class VisitBench {
 
@@ -58,6 +58,10 @@ class VisitBench {
     }
 
     private static void time(String what, int runs, Supplier<Integer> work) {
+        String only = System.getProperty("bench.only");
+        if (only != null && !what.contains(only)) {
+            return;
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
