@@ -183,13 +183,16 @@ class CliTest {
         assertThat(stats.err()).isEmpty();
     }
 
-    /** The units, cadres, assignments and pairings lines of {@code stats}, counted straight from the tables. */
+    /** The units, cadres, assignments, pairings, visits, problems and help lines of {@code stats}, from the tables. */
     private static String cadreCounts(Database db) {
         String nl = System.lineSeparator();
         return "units\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.UNIT) + nl
                 + "cadres\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.CADRE) + nl
                 + "assignments\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.ASSIGNMENT) + nl
-                + "pairings\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.PAIRING) + nl;
+                + "pairings\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.PAIRING) + nl
+                + "visits\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.VISIT) + nl
+                + "problems\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.PROBLEM) + nl
+                + "help\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.HELP_ITEM) + nl;
     }
 
     /** The one county-scale test: over 500 villages the repository reads groups and weak years differently. */
