@@ -6,15 +6,16 @@ CREATE TABLE visit (
     id                    UUID          NOT NULL PRIMARY KEY,
     -- HOUSEHOLD, VILLAGE or UNIT; exactly the matching id below is set (village_id for every target but a unit).
     target_kind           VARCHAR(20)   NOT NULL,
-    household_id          UUID          REFERENCES household (id),
-    unit_id               UUID          REFERENCES unit (id),
+    household_id          UUID,
+    unit_id               UUID,
     -- The village visited, or the household's village (denormalised, so lists filter by village on an index).
-    village_id            UUID          REFERENCES village (id),
+    village_id            UUID,
     visit_date            DATE          NOT NULL,
     -- A visit kind code: a built-in one (入户走访 …, 六进六送) or one the office added in the settings.
     kind                  VARCHAR(40)   NOT NULL,
-    -- The main cadre (the first named); every cadre of the visit, this one included, is in visit_cadre.
-    cadre_id              UUID          NOT NULL REFERENCES cadre (id),
+    -- The main cadre (the first named); every cadre of the visit, this one included, is in visit_cadre, whose
+    -- foreign key holds them all (no key here: it would need one more index on the largest table).
+    cadre_id              UUID          NOT NULL,
     cadre_count           INTEGER       NOT NULL,
     seen                  VARCHAR(2000),
     done                  VARCHAR(2000),
@@ -35,18 +36,25 @@ CREATE TABLE visit (
         OR (target_kind = 'UNIT' AND household_id IS NULL AND unit_id IS NOT NULL))
 );
 
--- The list by month (and the whole list): newest first, walked along the index; kind is there for its filter.
-CREATE INDEX visit_date_idx ON visit (deleted_at, visit_date DESC, id DESC, kind);
+-- The list by month (and the whole list): newest first, walked along the index; kind is there for its filter,
+-- household_id for the overdue check (the households visited in the last 90 days, read from this index alone).
+CREATE INDEX visit_date_idx ON visit (deleted_at, visit_date DESC, id DESC, kind, household_id);
 -- The list of one village.
 CREATE INDEX visit_village_idx ON visit (village_id, deleted_at, visit_date DESC, id DESC, kind);
--- A household's visits; the overdue check's last visit of a household.
-CREATE INDEX visit_household_idx ON visit (household_id, visit_date);
+-- A household's visits; the overdue check's last visit of a household (from this index alone).
+CREATE INDEX visit_household_idx ON visit (household_id, visit_date, deleted_at);
+CREATE INDEX visit_unit_idx ON visit (unit_id);
+-- The foreign keys come after the indexes so that each uses one of them (declared inline, each would get an index
+-- of its own, maintained on every insert for nothing).
+ALTER TABLE visit ADD CONSTRAINT visit_household_fk FOREIGN KEY (household_id) REFERENCES household (id);
+ALTER TABLE visit ADD CONSTRAINT visit_village_fk FOREIGN KEY (village_id) REFERENCES village (id);
+ALTER TABLE visit ADD CONSTRAINT visit_unit_fk FOREIGN KEY (unit_id) REFERENCES unit (id);
 
 -- Every cadre of a visit (the main one too). The visit's date, household, village and recycle-bin mark are
 -- copied here, so that a cadre's page and the helper / leader checks read this table's indexes alone.
 CREATE TABLE visit_cadre (
-    visit_id      UUID          NOT NULL REFERENCES visit (id),
-    cadre_id      UUID          NOT NULL REFERENCES cadre (id),
+    visit_id      UUID          NOT NULL,
+    cadre_id      UUID          NOT NULL,
     visit_date    DATE          NOT NULL,
     household_id  UUID,
     village_id    UUID,
@@ -58,6 +66,8 @@ CREATE TABLE visit_cadre (
 CREATE INDEX visit_cadre_page_idx ON visit_cadre (cadre_id, deleted_at, visit_date DESC, visit_id DESC);
 -- The check "each paired household visited at least twice a year by its helper", and a cadre's recent households.
 CREATE INDEX visit_cadre_household_idx ON visit_cadre (cadre_id, household_id, visit_date, deleted_at);
+ALTER TABLE visit_cadre ADD CONSTRAINT visit_cadre_visit_fk FOREIGN KEY (visit_id) REFERENCES visit (id);
+ALTER TABLE visit_cadre ADD CONSTRAINT visit_cadre_cadre_fk FOREIGN KEY (cadre_id) REFERENCES cadre (id);
 
 CREATE TABLE problem (
     id              UUID          NOT NULL PRIMARY KEY,

@@ -131,7 +131,8 @@ enum Screen {
         return new Loaded(Fxml.load(ReportsController.class, "ReportsView.fxml", new ReportsController(vm)), vm::load);
     }),
     CHECKS("nav.checks", ctx -> {
-        ChecksViewModel vm = new ChecksViewModel(ctx.cadres, ctx.pairings, ctx.grading, ctx.executor, ctx.status);
+        ChecksViewModel vm = new ChecksViewModel(ctx.cadres, ctx.pairings, ctx.grading, ctx.visits, ctx.executor,
+                ctx.status);
         return new Loaded(Fxml.load(ChecksController.class, "ChecksView.fxml", new ChecksController(vm)), vm::load);
     }),
     RECYCLE_BIN("nav.recycleBin", ctx -> {

@@ -23,11 +23,13 @@ import org.townshipledger.common.TaskExecutor;
 import org.townshipledger.grading.GradingService;
 import org.townshipledger.pairing.PairingService;
 import org.townshipledger.ui.StatusBarModel;
+import org.townshipledger.visit.VisitService;
 
 /**
  * State of the 检查 screen: the year, the rule filter, and the findings of the last run. The assignment checks
  * come from {@link CadreService#checkAssignments}, the pairing checks from {@link PairingService#checkPairings},
- * the grading checks from {@link GradingService#checkGrading}; later registers (visits) add their rules here.
+ * the grading checks from {@link GradingService#checkGrading} and the visit checks from
+ * {@link VisitService#checkVisits}.
  */
 public final class ChecksViewModel {
 
@@ -36,6 +38,8 @@ public final class ChecksViewModel {
     private final PairingService pairings;
     /** Null when the screen does not check grading. */
     private final GradingService grading;
+    /** Null when the screen does not check visits. */
+    private final VisitService visits;
     private final TaskExecutor executor;
     private final StatusBarModel status;
 
@@ -57,15 +61,16 @@ public final class ChecksViewModel {
     /** Checks the postings and the pairings. */
     public ChecksViewModel(CadreService cadres, PairingService pairings, TaskExecutor executor,
                            StatusBarModel status) {
-        this(cadres, pairings, null, executor, status);
+        this(cadres, pairings, null, null, executor, status);
     }
 
-    /** Checks the postings, the pairings and the grading of village party organisations. */
-    public ChecksViewModel(CadreService cadres, PairingService pairings, GradingService grading,
+    /** Checks the postings, the pairings, the grading of village party organisations and the visits. */
+    public ChecksViewModel(CadreService cadres, PairingService pairings, GradingService grading, VisitService visits,
                            TaskExecutor executor, StatusBarModel status) {
         this.cadres = cadres;
         this.pairings = pairings;
         this.grading = grading;
+        this.visits = visits;
         this.executor = executor;
         this.status = status;
         ruleFilter.addListener((obs, old, rule) -> {
@@ -96,10 +101,13 @@ public final class ChecksViewModel {
         if (grading != null) {
             all.addAll(grading.checkRules());
         }
+        if (visits != null) {
+            all.addAll(visits.checkRules());
+        }
         return all;
     }
 
-    /** Runs every check for the chosen year (postings, pairings, grading); the table shows what it found. */
+    /** Runs every check for the chosen year (postings, pairings, grading, visits); the table shows what it found. */
     public void run() {
         int y = year.get();
         busy.set(true);
@@ -110,6 +118,9 @@ public final class ChecksViewModel {
             }
             if (grading != null) {
                 all.addAll(grading.checkGrading(y));
+            }
+            if (visits != null) {
+                all.addAll(visits.checkVisits(y));
             }
             return all;
         }, found -> {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code check assignments [--year Y]}: what the office must fix, one finding a line, naming whom to call. */
 @Command(name = "check", mixinStandardHelpOptions = true, subcommands = {CheckCommand.Assignments.class, CheckCommand.Pairings.class,
-        CheckCommand.Grading.class})
+        CheckCommand.Grading.class, CheckCommand.Visits.class})
 final class CheckCommand extends GroupCommand {
 
     static void print(CommandSpec spec, List<Finding> findings) {
@@ -90,6 +90,27 @@ final class CheckCommand extends GroupCommand {
             try (Database db = Database.open(ledger.dataDir())) {
                 org.townshipledger.grading.GradingService grading = GradesCommand.open(db);
                 print(spec, grading.checkGrading(year != null ? year : grading.workingYear()));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "visits", mixinStandardHelpOptions = true)
+    static final class Visits implements Callable<Integer> {
+        @Mixin
+        LedgerOptions ledger;
+
+        @Option(names = "--year", paramLabel = "YYYY", descriptionKey = "reportYear")
+        Integer year;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Database db = Database.open(ledger.dataDir())) {
+                org.townshipledger.visit.VisitService visits = VisitsCommand.Services.open(db).visits();
+                print(spec, visits.checkVisits(year != null ? year : visits.workingYear()));
             }
             return ExitCodes.OK;
         }

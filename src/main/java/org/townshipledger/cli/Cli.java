@@ -30,7 +30,8 @@ public final class Cli implements Callable<Integer> {
     static final List<Class<?>> COMMANDS = List.of(InitCommand.class, DemoCommand.class, StatsCommand.class,
             VillagesCommand.class, HouseholdsCommand.class, ReportCommand.class, CheckCommand.class,
             CadresCommand.Cadres.class, CadresCommand.Units.class, CadresCommand.Assignments.class,
-            PairingsCommand.class, GradesCommand.class, BackupCommand.class, CrashTestCommand.class);
+            PairingsCommand.class, GradesCommand.class, VisitsCommand.Visits.class, VisitsCommand.Problems.class,
+            VisitsCommand.Help.class, VisitsCommand.Tally.class, BackupCommand.class, CrashTestCommand.class);
 
     @Mixin
     LedgerOptions ledger;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code stats}: one line per register, {@code <key>\t<count>}, stable English keys, nothing else: villages, groups,
- * households, members, units, cadres, assignments, pairings, grades (in use, not in the recycle bin).
+ * households, members, units, cadres, assignments, pairings, grades, visits, problems, help (in use, not in the
+ * recycle bin).
  */
 @Command(name = "stats", mixinStandardHelpOptions = true)
 final class StatsCommand implements Callable<Integer> {
@@ -40,6 +41,10 @@ final class StatsCommand implements Callable<Integer> {
             out.println("assignments\t" + cadres.assignmentCount());
             out.println("pairings\t" + PairingsCommand.Services.open(db).pairings().count());
             out.println("grades\t" + GradesCommand.open(db).gradeCount());
+            org.townshipledger.visit.VisitService visits = VisitsCommand.Services.open(db).visits();
+            out.println("visits\t" + visits.count());
+            out.println("problems\t" + visits.problemCount());
+            out.println("help\t" + visits.helpCount());
         }
         return ExitCodes.OK;
     }

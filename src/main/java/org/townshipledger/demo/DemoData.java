@@ -54,6 +54,14 @@ public final class DemoData {
     }
 
     public static Summary create(Path dataDir, DemoScale scale, long seed) {
+        return create(dataDir, scale, seed, true);
+    }
+
+    /**
+     * The demo ledger, with or without its visits, problems and help given (a county's million visits take minutes
+     * to load; tests of the other registers leave them out).
+     */
+    public static Summary create(Path dataDir, DemoScale scale, long seed, boolean withVisits) {
         Random random = new Random(seed);
         Stopwatch watch = Stopwatch.start();
         String township = scale == DemoScale.TOWNSHIP ? "青石镇" : COUNTY + "（全县）";
@@ -83,12 +91,20 @@ public final class DemoData {
                     new org.townshipledger.db.SettingsStore(db.dsl()), java.time.Clock.systemDefaultZone()), cadres,
                     inOrder, DEMO_YEAR);
             String gradingTime = watch.lap();
+            org.townshipledger.db.SettingsStore settings = new org.townshipledger.db.SettingsStore(db.dsl());
+            if (withVisits) {
+                new VisitDemo(random).create(new org.townshipledger.visit.VisitService(db, cadres, households,
+                    villageService, settings, java.time.Clock.systemDefaultZone()), new PairingService(db, cadres,
+                    villageService, settings, java.time.Clock.systemDefaultZone()), cadres, inOrder, scale,
+                    DEMO_YEAR);
+            }
+            String visitsTime = watch.lap();
             Summary summary = new Summary(db.file(), villages.size(), groups, households.householdCount(),
                     households.memberCount());
             LOG.info("Demo {}: villages in {}, {} households with {} members in {}, cadres in {}, pairings in {}, "
-                    + "grading in {}, H2 wrote {} MB, file {} MB before compacting", scale, villagesTime,
-                    summary.households(), summary.members(), householdsTime, cadresTime, pairingsTime, gradingTime,
-                    db.bytesWritten() / (1024 * 1024),
+                    + "grading in {}, visits, problems and help in {}, H2 wrote {} MB, file {} MB before compacting",
+                    scale, villagesTime, summary.households(), summary.members(), householdsTime, cadresTime,
+                    pairingsTime, gradingTime, visitsTime, db.bytesWritten() / (1024 * 1024),
                     fileMegabytes(db));
             return summary;
         } finally {

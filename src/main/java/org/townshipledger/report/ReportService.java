@@ -48,11 +48,13 @@ public final class ReportService {
         PairingService pairings = new PairingService(db, cadres, villages, settings, clock);
         org.townshipledger.grading.GradingService grading = new org.townshipledger.grading.GradingService(db, cadres,
                 settings, clock);
+        org.townshipledger.visit.VisitService visits = new org.townshipledger.visit.VisitService(db, cadres,
+                households, villages, settings, clock);
         return new ReportService(settings, villages, List.of(new VillagesSheet(villages),
                 new HouseholdRegisterSheet(households), new CadreRosterSheet(cadres, clock),
                 new ReserveCadresSheet(cadres, villages::villages, clock), new PairingRosterSheet(pairings),
-                new PairingQuotaSheet(pairings), new GradingSummarySheet(grading), new ReviewResultSheet(grading)),
-                clock);
+                new PairingQuotaSheet(pairings), new GradingSummarySheet(grading), new ReviewResultSheet(grading),
+                new VisitLogSheet(visits), new ProblemSheet(visits), new HelpSheet(visits)), clock);
     }
 
     public List<ReportSheet> sheets() {

@@ -56,54 +56,90 @@ public final class VisitRepository {
      * after the page instead of sorting.
      */
     public Page<Visit> page(VisitFilter f, int offset, int limit) {
-        List<UUID> ids;
-        int total;
-        if (f.cadreId() != null) {
-            Condition c = VISIT_CADRE.CADRE_ID.eq(f.cadreId()).and(VISIT_CADRE.DELETED_AT.isNull());
-            if (f.month() != null) {
-                c = c.and(VISIT_CADRE.VISIT_DATE.between(f.month().atDay(1), f.month().atEndOfMonth()));
-            }
-            if (f.villageId() != null) {
-                c = c.and(VISIT_CADRE.VILLAGE_ID.eq(f.villageId()));
-            }
-            if (f.householdId() != null) {
-                c = c.and(VISIT_CADRE.HOUSEHOLD_ID.eq(f.householdId()));
-            }
-            if (f.kind() != null) {
-                c = c.and(VISIT_CADRE.VISIT_ID.in(DSL.select(VISIT.ID).from(VISIT)
-                        .where(VISIT.ID.eq(VISIT_CADRE.VISIT_ID).and(VISIT.KIND.eq(f.kind())))));
-            }
-            List<SortField<?>> order = List.of(VISIT_CADRE.CADRE_ID.asc(), VISIT_CADRE.DELETED_AT.asc(),
-                    VISIT_CADRE.VISIT_DATE.desc(), VISIT_CADRE.VISIT_ID.desc());
-            total = dsl.fetchCount(VISIT_CADRE, c);
-            ids = dsl.select(VISIT_CADRE.VISIT_ID).from(VISIT_CADRE).where(c).orderBy(order).offset(offset)
-                    .limit(limit).fetch(VISIT_CADRE.VISIT_ID);
-        } else {
-            Condition c = VISIT.DELETED_AT.isNull();
-            if (f.month() != null) {
-                c = c.and(VISIT.VISIT_DATE.between(f.month().atDay(1), f.month().atEndOfMonth()));
-            }
-            if (f.kind() != null) {
-                c = c.and(VISIT.KIND.eq(f.kind()));
-            }
-            List<SortField<?>> order;
-            if (f.householdId() != null) {
-                c = c.and(VISIT.HOUSEHOLD_ID.eq(f.householdId()));
-                order = List.of(VISIT.VISIT_DATE.desc(), VISIT.ID.desc());
-            } else if (f.villageId() != null) {
-                order = List.of(VISIT.VILLAGE_ID.asc(), VISIT.DELETED_AT.asc(), VISIT.VISIT_DATE.desc(),
-                        VISIT.ID.desc());
-            } else {
-                order = List.of(VISIT.DELETED_AT.asc(), VISIT.VISIT_DATE.desc(), VISIT.ID.desc());
-            }
-            if (f.villageId() != null) {
-                c = c.and(VISIT.VILLAGE_ID.eq(f.villageId()));
-            }
-            total = dsl.fetchCount(VISIT, c);
-            ids = dsl.select(VISIT.ID).from(VISIT).where(c).orderBy(order).offset(offset).limit(limit)
-                    .fetch(VISIT.ID);
-        }
+        int total = count(f);
+        List<UUID> ids = limit == 0 ? List.of() : pageIds(f, offset, limit);
         return new Page<>(visits(ids), offset, total);
+    }
+
+    private int count(VisitFilter f) {
+        if (f.equals(VisitFilter.all())) {
+            return count();
+        }
+        return f.cadreId() != null ? dsl.fetchCount(VISIT_CADRE, cadreCondition(f)) : dsl.fetchCount(VISIT,
+                visitCondition(f));
+    }
+
+    private static Condition cadreCondition(VisitFilter f) {
+        Condition c = VISIT_CADRE.CADRE_ID.eq(f.cadreId()).and(VISIT_CADRE.DELETED_AT.isNull());
+        if (f.month() != null) {
+            c = c.and(VISIT_CADRE.VISIT_DATE.between(f.month().atDay(1), f.month().atEndOfMonth()));
+        }
+        if (f.villageId() != null) {
+            c = c.and(VISIT_CADRE.VILLAGE_ID.eq(f.villageId()));
+        }
+        if (f.householdId() != null) {
+            c = c.and(VISIT_CADRE.HOUSEHOLD_ID.eq(f.householdId()));
+        }
+        if (f.kind() != null) {
+            c = c.and(VISIT_CADRE.VISIT_ID.in(DSL.select(VISIT.ID).from(VISIT)
+                    .where(VISIT.ID.eq(VISIT_CADRE.VISIT_ID).and(VISIT.KIND.eq(f.kind())))));
+        }
+        return c;
+    }
+
+    private static Condition visitCondition(VisitFilter f) {
+        Condition c = VISIT.DELETED_AT.isNull();
+        if (f.month() != null) {
+            c = c.and(VISIT.VISIT_DATE.between(f.month().atDay(1), f.month().atEndOfMonth()));
+        }
+        if (f.kind() != null) {
+            c = c.and(VISIT.KIND.eq(f.kind()));
+        }
+        if (f.householdId() != null) {
+            c = c.and(VISIT.HOUSEHOLD_ID.eq(f.householdId()));
+        }
+        if (f.villageId() != null) {
+            c = c.and(VISIT.VILLAGE_ID.eq(f.villageId()));
+        }
+        return c;
+    }
+
+    private List<UUID> pageIds(VisitFilter f, int offset, int limit) {
+        if (f.cadreId() != null) {
+            return dsl.select(VISIT_CADRE.VISIT_ID).from(VISIT_CADRE).where(cadreCondition(f))
+                    .orderBy(VISIT_CADRE.CADRE_ID.asc(), VISIT_CADRE.DELETED_AT.asc(), VISIT_CADRE.VISIT_DATE.desc(),
+                            VISIT_CADRE.VISIT_ID.desc())
+                    .offset(offset).limit(limit).fetch(VISIT_CADRE.VISIT_ID);
+        }
+        List<SortField<?>> order;
+        if (f.householdId() != null) {
+            order = List.of(VISIT.VISIT_DATE.desc(), VISIT.ID.desc());
+        } else if (f.villageId() != null) {
+            order = List.of(VISIT.VILLAGE_ID.asc(), VISIT.DELETED_AT.asc(), VISIT.VISIT_DATE.desc(), VISIT.ID.desc());
+        } else {
+            order = List.of(VISIT.DELETED_AT.asc(), VISIT.VISIT_DATE.desc(), VISIT.ID.desc());
+        }
+        return dsl.select(VISIT.ID).from(VISIT).where(visitCondition(f)).orderBy(order).offset(offset).limit(limit)
+                .fetch(VISIT.ID);
+    }
+
+    /** Streams every visit matching {@code f} in list order (exports): ids along the index, rows a batch at a time. */
+    public void forEach(VisitFilter f, java.util.function.Consumer<Visit> sink) {
+        int total = page(f, 0, 0).total();
+        List<UUID> batch = new ArrayList<>(BATCH);
+        for (UUID id : ids(f, total)) {
+            batch.add(id);
+            if (batch.size() == BATCH) {
+                visits(batch).forEach(sink);
+                batch.clear();
+            }
+        }
+        visits(batch).forEach(sink);
+    }
+
+    /** The ids of the first {@code limit} visits matching {@code f}, in list order. */
+    private List<UUID> ids(VisitFilter f, int limit) {
+        return limit == 0 ? List.of() : pageIds(f, 0, limit);
     }
 
     /** The visits with these ids, in the order of the ids, with their names and cadres. */
@@ -172,8 +208,14 @@ public final class VisitRepository {
         return inUse ? visits(List.of(id)).stream().findFirst() : Optional.empty();
     }
 
+    /**
+     * Visits in use: all rows (H2 keeps the table's row count) less those in the recycle bin (a range at the start
+     * of visit_date_idx). Counting the rows in use directly read a million index entries (about a second).
+     */
     public int count() {
-        return dsl.fetchCount(VISIT, VISIT.DELETED_AT.isNull());
+        int all = dsl.fetchCount(VISIT);
+        int inBin = dsl.fetchCount(VISIT, VISIT.DELETED_AT.ge(OffsetDateTime.parse("1900-01-01T00:00:00Z")));
+        return all - inBin;
     }
 
     /** Visits in use whose date lies in the year. */
@@ -183,6 +225,16 @@ public final class VisitRepository {
     }
 
     // ---- quick entry ----
+
+    /** A household in use, as an imported row names it: by the head's ID, or by the head's name in a village. */
+    public record HouseholdKey(UUID id, UUID villageId, String headName, String headIdNumber) {
+    }
+
+    public List<HouseholdKey> householdKeys() {
+        return dsl.select(HOUSEHOLD.ID, HOUSEHOLD.VILLAGE_ID, HOUSEHOLD.HEAD_NAME, HOUSEHOLD.HEAD_ID_NUMBER)
+                .from(HOUSEHOLD).where(HOUSEHOLD.DELETED_AT.isNull())
+                .fetch(r -> new HouseholdKey(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
 
     /** A household a cadre visited lately, for quick entry. */
     public record RecentHousehold(UUID householdId, String headName, UUID villageId, String villageName,
@@ -227,7 +279,9 @@ public final class VisitRepository {
      * (cadre, household, date) index of visit_cadre.
      */
     public List<HelperShortfall> helpersBehind(LocalDate from, LocalDate to, LocalDate on, int min) {
-        Field<Integer> visits = DSL.count(VISIT_CADRE.VISIT_ID);
+        // visit_date, not visit_id: H2 keeps visit_cadre's rows under a hidden row id, so visit_id is not in the
+        // index and counting it read every visit's row; visit_date is never null and is in the index.
+        Field<Integer> visits = DSL.count(VISIT_CADRE.VISIT_DATE);
         return dsl.select(PAIRING.HELPER_CADRE_ID, PAIRING.HOUSEHOLD_ID, visits)
                 .from(PAIRING)
                 .leftJoin(VISIT_CADRE).on(VISIT_CADRE.CADRE_ID.eq(PAIRING.HELPER_CADRE_ID)
@@ -250,7 +304,9 @@ public final class VisitRepository {
      */
     public List<HelperShortfall> leadersBehind(LocalDate from, LocalDate to, LocalDate on, int min,
                                                String countyRank) {
-        Field<Integer> visits = DSL.count(VISIT_CADRE.VISIT_ID);
+        // visit_date, not visit_id: H2 keeps visit_cadre's rows under a hidden row id, so visit_id is not in the
+        // index and counting it read every visit's row; visit_date is never null and is in the index.
+        Field<Integer> visits = DSL.count(VISIT_CADRE.VISIT_DATE);
         return dsl.select(PAIRING.HELPER_CADRE_ID, PAIRING.VILLAGE_ID, visits)
                 .from(PAIRING)
                 .join(CADRE).on(CADRE.ID.eq(PAIRING.HELPER_CADRE_ID))
@@ -279,17 +335,19 @@ public final class VisitRepository {
                 .fetch(VISIT.HOUSEHOLD_ID));
     }
 
-    /** The last visit (in use, on or before {@code on}) of each of these households that has one. */
+    /**
+     * The last visit (in use, on or before {@code on}) of each of these households that has one. The dates are read
+     * from visit_household_idx alone and the latest kept here: grouped in SQL, H2 walked the whole index in
+     * household order instead of looking the households up.
+     */
     public Map<UUID, LocalDate> lastVisits(Collection<UUID> householdIds, LocalDate on) {
         Map<UUID, LocalDate> out = new HashMap<>();
         List<UUID> ids = List.copyOf(householdIds);
-        Field<LocalDate> last = DSL.max(VISIT.VISIT_DATE);
         for (int i = 0; i < ids.size(); i += BATCH) {
-            dsl.select(VISIT.HOUSEHOLD_ID, last).from(VISIT)
+            dsl.select(VISIT.HOUSEHOLD_ID, VISIT.VISIT_DATE).from(VISIT)
                     .where(VISIT.HOUSEHOLD_ID.in(ids.subList(i, Math.min(ids.size(), i + BATCH)))
                             .and(VISIT.VISIT_DATE.le(on)).and(VISIT.DELETED_AT.isNull()))
-                    .groupBy(VISIT.HOUSEHOLD_ID)
-                    .forEach(r -> out.put(r.value1(), r.value2()));
+                    .forEach(r -> out.merge(r.value1(), r.value2(), (a, b) -> a.isAfter(b) ? a : b));
         }
         return out;
     }
@@ -309,34 +367,168 @@ public final class VisitRepository {
         return out;
     }
 
+    /** Poor or monitored households in use: id → village id, from household_poor_idx alone. */
+    public Map<UUID, UUID> poorHouseholds() {
+        Map<UUID, UUID> out = new HashMap<>();
+        dsl.select(HOUSEHOLD.ID, HOUSEHOLD.VILLAGE_ID).from(HOUSEHOLD)
+                .where(HOUSEHOLD.DELETED_AT.isNull()
+                        .and(HOUSEHOLD.CATEGORY.isNotNull().or(HOUSEHOLD.MONITORING_TYPE.isNotNull())))
+                .forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
+    /** A household's head and village, for messages. */
+    public record HouseholdName(UUID id, String headName, UUID villageId, String villageName, String initials) {
+    }
+
+    public Map<UUID, HouseholdName> householdNames(Collection<UUID> ids) {
+        Map<UUID, HouseholdName> out = new HashMap<>();
+        List<UUID> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += BATCH) {
+            dsl.select(HOUSEHOLD.ID, HOUSEHOLD.HEAD_NAME, HOUSEHOLD.VILLAGE_ID, VILLAGE.NAME, HOUSEHOLD.HEAD_INITIALS)
+                    .from(HOUSEHOLD).join(VILLAGE).on(VILLAGE.ID.eq(HOUSEHOLD.VILLAGE_ID))
+                    .where(HOUSEHOLD.ID.in(all.subList(i, Math.min(all.size(), i + BATCH))))
+                    .forEach(r -> out.put(r.value1(), new HouseholdName(r.value1(), r.value2(), r.value3(), r.value4(),
+                            r.value5())));
+        }
+        return out;
+    }
+
+    /** A cadre's name and phone, for whom to call. */
+    public record CadreName(UUID id, String name, String phone) {
+    }
+
+    public Map<UUID, CadreName> cadreNames(Collection<UUID> ids) {
+        Map<UUID, CadreName> out = new HashMap<>();
+        List<UUID> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += BATCH) {
+            dsl.select(CADRE.ID, CADRE.NAME, CADRE.PHONE).from(CADRE)
+                    .where(CADRE.ID.in(all.subList(i, Math.min(all.size(), i + BATCH))))
+                    .forEach(r -> out.put(r.value1(), new CadreName(r.value1(), r.value2(), r.value3())));
+        }
+        return out;
+    }
+
+    /** The cadres helping each of these households on the day (running pairings with a cadre in use). */
+    public Map<UUID, List<UUID>> helpersOf(Collection<UUID> householdIds, LocalDate on) {
+        Map<UUID, List<UUID>> out = new HashMap<>();
+        List<UUID> all = List.copyOf(householdIds);
+        for (int i = 0; i < all.size(); i += BATCH) {
+            dsl.select(PAIRING.HOUSEHOLD_ID, PAIRING.HELPER_CADRE_ID).from(PAIRING)
+                    .where(PAIRING.HOUSEHOLD_ID.in(all.subList(i, Math.min(all.size(), i + BATCH)))
+                            .and(PAIRING.DELETED_AT.isNull()).and(PAIRING.HELPER_CADRE_ID.isNotNull())
+                            .and(PAIRING.START_DATE.le(on))
+                            .and(PAIRING.END_DATE.isNull().or(PAIRING.END_DATE.ge(on))))
+                    .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        }
+        return out;
+    }
+
+    // ---- bulk loading (demo data) ----
+
+    /** The indexes of visit and visit_cadre (as V11 makes them), built once after a bulk load. */
+    private static final List<String> INDEXES = List.of(
+            "CREATE INDEX visit_date_idx ON visit (deleted_at, visit_date DESC, id DESC, kind, household_id)",
+            "CREATE INDEX visit_village_idx ON visit (village_id, deleted_at, visit_date DESC, id DESC, kind)",
+            "CREATE INDEX visit_household_idx ON visit (household_id, visit_date, deleted_at)",
+            "CREATE INDEX visit_unit_idx ON visit (unit_id)",
+            "CREATE INDEX visit_cadre_page_idx ON visit_cadre (cadre_id, deleted_at, visit_date DESC, visit_id DESC)",
+            "CREATE INDEX visit_cadre_household_idx ON visit_cadre (cadre_id, household_id, visit_date, deleted_at)");
+    /** Their foreign keys, which use them: dropped first, added back after them. */
+    private static final List<String> FOREIGN_KEYS = List.of(
+            "ALTER TABLE visit ADD CONSTRAINT visit_household_fk FOREIGN KEY (household_id) REFERENCES household (id)",
+            "ALTER TABLE visit ADD CONSTRAINT visit_village_fk FOREIGN KEY (village_id) REFERENCES village (id)",
+            "ALTER TABLE visit ADD CONSTRAINT visit_unit_fk FOREIGN KEY (unit_id) REFERENCES unit (id)",
+            "ALTER TABLE visit_cadre ADD CONSTRAINT visit_cadre_visit_fk FOREIGN KEY (visit_id) REFERENCES visit (id)",
+            "ALTER TABLE visit_cadre ADD CONSTRAINT visit_cadre_cadre_fk FOREIGN KEY (cadre_id) REFERENCES cadre (id)");
+
+    /**
+     * Drops the secondary indexes of visit and visit_cadre and the foreign keys that use them, for a bulk load
+     * into empty tables: inserted row by row, every commit rewrote most pages of the indexes on random keys
+     * (households, cadres).
+     */
+    public void dropIndexesForBulkLoad() {
+        for (String fk : FOREIGN_KEYS) {
+            String[] words = fk.split(" ");
+            dsl.execute("ALTER TABLE " + words[2] + " DROP CONSTRAINT IF EXISTS " + words[5]);
+        }
+        for (String index : INDEXES) {
+            dsl.execute("DROP INDEX IF EXISTS " + index.split(" ")[2]);
+        }
+    }
+
+    /**
+     * Builds the indexes again (H2 sorts the rows once per index) and adds the foreign keys back without checking
+     * the rows already there ({@code NOCHECK}): the bulk load wrote ids it took from the ledger.
+     */
+    public void restoreIndexesAfterBulkLoad() {
+        INDEXES.forEach(dsl::execute);
+        for (String fk : FOREIGN_KEYS) {
+            dsl.execute(fk + " NOCHECK");
+        }
+    }
+
     // ---- writing ----
 
-    /** Inserts visits already valid and carrying their ids (and their village), with their cadres. */
+    /**
+     * Inserts visits already valid and carrying their ids (and their village), with their cadres: plain JDBC
+     * batches on the connection of {@code dsl} (jOOQ's batch cost more per row to bind than H2 takes to store it).
+     */
     public void insert(List<Visit> list, OffsetDateTime now) {
-        for (int i = 0; i < list.size(); i += BATCH) {
-            List<Visit> slice = list.subList(i, Math.min(list.size(), i + BATCH));
-            BatchBindStep visits = dsl.batch(dsl.insertInto(VISIT, VISIT.ID, VISIT.TARGET_KIND, VISIT.HOUSEHOLD_ID,
-                            VISIT.UNIT_ID, VISIT.VILLAGE_ID, VISIT.VISIT_DATE, VISIT.KIND, VISIT.CADRE_ID,
-                            VISIT.CADRE_COUNT, VISIT.SEEN, VISIT.DONE, VISIT.FOOD_CLOTHING,
-                            VISIT.COMPULSORY_EDUCATION, VISIT.BASIC_MEDICAL, VISIT.HOUSING_SAFETY,
-                            VISIT.DRINKING_WATER, VISIT.CHECK_NOTE, VISIT.CREATED_AT, VISIT.UPDATED_AT, VISIT.VERSION)
+        dsl.connection(c -> {
+            try (java.sql.PreparedStatement visits = c.prepareStatement(dsl.render(dsl.insertInto(VISIT,
+                            VISIT.ID, VISIT.TARGET_KIND, VISIT.HOUSEHOLD_ID, VISIT.UNIT_ID, VISIT.VILLAGE_ID,
+                            VISIT.VISIT_DATE, VISIT.KIND, VISIT.CADRE_ID, VISIT.CADRE_COUNT, VISIT.SEEN, VISIT.DONE,
+                            VISIT.FOOD_CLOTHING, VISIT.COMPULSORY_EDUCATION, VISIT.BASIC_MEDICAL,
+                            VISIT.HOUSING_SAFETY, VISIT.DRINKING_WATER, VISIT.CHECK_NOTE, VISIT.CREATED_AT,
+                            VISIT.UPDATED_AT, VISIT.VERSION)
                     .values((UUID) null, null, null, null, null, null, null, null, null, null, null, null, null,
-                            null, null, null, null, null, null, null));
-            BatchBindStep cadres = dsl.batch(dsl.insertInto(VISIT_CADRE, VISIT_CADRE.VISIT_ID, VISIT_CADRE.CADRE_ID,
-                            VISIT_CADRE.VISIT_DATE, VISIT_CADRE.HOUSEHOLD_ID, VISIT_CADRE.VILLAGE_ID)
-                    .values((UUID) null, null, null, null, null));
-            for (Visit v : slice) {
-                VisitCheck k = v.check();
-                visits.bind(v.id(), v.target().name(), v.householdId(), v.unitId(), v.villageId(), v.date(), v.kind(),
-                        v.mainCadreId(), v.cadreIds().size(), v.seen(), v.done(),
-                        k == null ? null : k.foodAndClothing(), k == null ? null : k.compulsoryEducation(),
-                        k == null ? null : k.basicMedical(), k == null ? null : k.housingSafety(),
-                        k == null ? null : k.drinkingWater(), k == null ? null : k.note(), now, now, 0);
-                bindCadres(cadres, v);
+                            null, null, null, null, null, null, null)));
+                 java.sql.PreparedStatement cadres = c.prepareStatement(dsl.render(dsl.insertInto(VISIT_CADRE,
+                                 VISIT_CADRE.VISIT_ID, VISIT_CADRE.CADRE_ID, VISIT_CADRE.VISIT_DATE,
+                                 VISIT_CADRE.HOUSEHOLD_ID, VISIT_CADRE.VILLAGE_ID)
+                         .values((UUID) null, null, null, null, null)))) {
+                int n = 0;
+                for (Visit v : list) {
+                    VisitCheck k = v.check();
+                    visits.setObject(1, v.id());
+                    visits.setString(2, v.target().name());
+                    visits.setObject(3, v.householdId());
+                    visits.setObject(4, v.unitId());
+                    visits.setObject(5, v.villageId());
+                    visits.setObject(6, v.date());
+                    visits.setString(7, v.kind());
+                    visits.setObject(8, v.mainCadreId());
+                    visits.setInt(9, v.cadreIds().size());
+                    visits.setString(10, v.seen());
+                    visits.setString(11, v.done());
+                    visits.setObject(12, k == null ? null : k.foodAndClothing(), java.sql.Types.BOOLEAN);
+                    visits.setObject(13, k == null ? null : k.compulsoryEducation(), java.sql.Types.BOOLEAN);
+                    visits.setObject(14, k == null ? null : k.basicMedical(), java.sql.Types.BOOLEAN);
+                    visits.setObject(15, k == null ? null : k.housingSafety(), java.sql.Types.BOOLEAN);
+                    visits.setObject(16, k == null ? null : k.drinkingWater(), java.sql.Types.BOOLEAN);
+                    visits.setString(17, k == null ? null : k.note());
+                    visits.setObject(18, now);
+                    visits.setObject(19, now);
+                    visits.setInt(20, 0);
+                    visits.addBatch();
+                    for (UUID cadre : v.cadreIds()) {
+                        cadres.setObject(1, v.id());
+                        cadres.setObject(2, cadre);
+                        cadres.setObject(3, v.date());
+                        cadres.setObject(4, v.householdId());
+                        cadres.setObject(5, v.villageId());
+                        cadres.addBatch();
+                    }
+                    if (++n % BATCH == 0) {
+                        visits.executeBatch();
+                        cadres.executeBatch();
+                    }
+                }
+                visits.executeBatch();
+                cadres.executeBatch();
             }
-            visits.execute();
-            cadres.execute();
-        }
+        });
     }
 
     private static void bindCadres(BatchBindStep cadres, Visit v) {

@@ -323,6 +323,22 @@ public final class VisitService {
         database.dsl().transaction(tx -> visits.with(tx.dsl()).insert(list, now));
     }
 
+    /**
+     * Loads many visits already valid and carrying their ids and villages into a ledger that has none (demo data):
+     * the producer hands over batches (a transaction each, best in date order with time-ordered ids); the visit
+     * tables' secondary indexes and foreign keys are dropped first and built once at the end. A run killed half
+     * way leaves the ledger without them.
+     */
+    public void bulkLoad(java.util.function.Consumer<java.util.function.Consumer<List<Visit>>> producer) {
+        visits.dropIndexesForBulkLoad();
+        try {
+            producer.accept(this::insertAll);
+        } finally {
+            visits.restoreIndexesAfterBulkLoad();
+        }
+        database.checkpoint();
+    }
+
     // ---- quick entry ----
 
     /** Households matching a name, pinyin initials or the last digits of an ID (the households list's search). */
@@ -646,6 +662,237 @@ public final class VisitService {
 
     private static BigDecimal zero() {
         return BigDecimal.ZERO.setScale(2);
+    }
+
+    // ---- import and export ----
+
+    private VisitExchange.Ledger exchangeLedger() {
+        return new VisitExchange.Ledger(cadres.cadres(null, null, null), cadres.units(), villages.villages(),
+                visits.householdKeys(), kinds());
+    }
+
+    /**
+     * Imports a visits sheet (see {@link VisitExchange}) all or nothing: every row is read and checked as
+     * {@link #record} would check it; any problem refuses the whole file, naming each row. Household checks in the
+     * sheet become the households' verified status as on a single save. Returns how many visits were added.
+     */
+    public int importVisits(java.nio.file.Path file) {
+        VisitExchange.Parsed<Visit> parsed = VisitExchange.parseVisits(file, exchangeLedger());
+        List<Visit> checked = VisitExchange.checkEach(parsed, this::checked).stream()
+                .map(v -> v.withId(UUID.randomUUID())).toList();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> visits.with(tx.dsl()).insert(checked, now));
+        checked.stream().filter(v -> v.check() != null).sorted(java.util.Comparator.comparing(Visit::date))
+                .forEach(this::writeCheck);
+        database.checkpoint();
+        return checked.size();
+    }
+
+    /** Writes the visits matching the filter to .xlsx or .csv in the import layout, streamed; IDs masked. */
+    public int exportVisits(java.nio.file.Path file, VisitFilter filter, boolean fullId) throws java.io.IOException {
+        int[] n = {0};
+        Map<UUID, String> heads = VisitExchange.headIds(visits.householdKeys());
+        List<VisitKind> kinds = kinds();
+        java.util.function.Function<String, String> label = code -> kinds.stream().filter(k -> k.code().equals(code))
+                .map(VisitKind::fileLabel).findFirst().orElse(code);
+        VisitExchange.writeVisits(file, Messages.get("visit.export.title", settings.ledgerSettings().township()),
+                sink -> visits.forEach(filter, v -> {
+                    n[0]++;
+                    sink.accept(v);
+                }), heads, label, fullId);
+        return n[0];
+    }
+
+    /** Imports a problems sheet all or nothing, each row checked as {@link #raise} would. Returns how many. */
+    public int importProblems(java.nio.file.Path file) {
+        VisitExchange.Parsed<Problem> parsed = VisitExchange.parseProblems(file, exchangeLedger());
+        List<Problem> checked = VisitExchange.checkEach(parsed, this::checkedProblem).stream()
+                .map(p -> p.withId(UUID.randomUUID())).toList();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> problems.with(tx.dsl()).insert(checked, now));
+        database.checkpoint();
+        return checked.size();
+    }
+
+    public int exportProblems(java.nio.file.Path file, ProblemFilter filter, boolean fullId)
+            throws java.io.IOException {
+        List<Problem> list = problems.list(filter);
+        VisitExchange.writeProblems(file, Messages.get("problem.export.title", settings.ledgerSettings().township()),
+                list, VisitExchange.headIds(visits.householdKeys()), fullId);
+        return list.size();
+    }
+
+    /** Imports a help sheet all or nothing, each row checked as {@link #give} would. Returns how many. */
+    public int importHelp(java.nio.file.Path file) {
+        VisitExchange.Parsed<HelpItem> parsed = VisitExchange.parseHelp(file, exchangeLedger());
+        List<HelpItem> checked = VisitExchange.checkEach(parsed, this::checkedHelp).stream()
+                .map(h -> h.withId(UUID.randomUUID())).toList();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> help.with(tx.dsl()).insert(checked, now));
+        database.checkpoint();
+        return checked.size();
+    }
+
+    public int exportHelp(java.nio.file.Path file, HelpFilter filter, boolean fullId) throws java.io.IOException {
+        List<HelpItem> list = help.list(filter);
+        Map<UUID, String> units = cadres.units().stream().collect(Collectors.toMap(
+                org.townshipledger.cadre.Unit::id, org.townshipledger.cadre.Unit::name, (a, b) -> a));
+        VisitExchange.writeHelp(file, Messages.get("help.export.title", settings.ledgerSettings().township()), list,
+                VisitExchange.headIds(visits.householdKeys()), units, fullId);
+        return list.size();
+    }
+
+    // ---- rules and checks ----
+
+    public VisitRules rules() {
+        return VisitRules.from(settings);
+    }
+
+    public void saveRules(VisitRules rules) {
+        database.dsl().transaction(tx -> rules.save(new SettingsStore(tx.dsl())));
+    }
+
+    /** The names of the visit rules, as findings carry them (the 检查 screen's rule filter). */
+    public List<String> checkRules() {
+        return List.of(Messages.get("check.rule.fewHelperVisits"), Messages.get("check.rule.overdueVisit"),
+                Messages.get("check.rule.fewLeaderVisits"));
+    }
+
+    /** The day a year's checks look at: today for the current year, else its last day. */
+    public LocalDate referenceDay(int year) {
+        LocalDate today = today();
+        return today.getYear() == year ? today : LocalDate.of(year, 12, 31);
+    }
+
+    /**
+     * Who is behind with visits in the year, each finding naming whom to call, ordered by village then cadre:
+     * <ul>
+     * <li>each household paired with a cadre on the reference day, visited fewer than {@link VisitRules#helperVisits}
+     * times in the year on visits that cadre went on (call the helper);</li>
+     * <li>each poor or monitored household whose last visit is more than {@link VisitRules#overdueDays} days before
+     * the reference day, or that was never visited (call its helpers, else nobody is named);</li>
+     * <li>each contact village (a village paired with a county-level cadre) that cadre visited fewer than
+     * {@link VisitRules#leaderVisits} times in the year (call the leader).</li>
+     * </ul>
+     * Counted in the database with grouped queries over the indexes of visit_cadre and visit.
+     */
+    public List<org.townshipledger.cadre.Finding> checkVisits(int year) {
+        VisitRules rules = rules();
+        LocalDate on = referenceDay(year);
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        List<VisitRepository.HelperShortfall> helpers = visits.helpersBehind(from, to, on, rules.helperVisits());
+        List<VisitRepository.HelperShortfall> leaders = visits.leadersBehind(from, to, on, rules.leaderVisits(),
+                org.townshipledger.cadre.Rank.COUNTY_LEVEL.name());
+        Map<UUID, UUID> poor = visits.poorHouseholds();
+        Set<UUID> recent = visits.householdsVisited(on.minusDays(rules.overdueDays()), on);
+        List<UUID> overdue = poor.keySet().stream().filter(id -> !recent.contains(id)).toList();
+        Map<UUID, LocalDate> last = visits.lastVisits(overdue, on);
+        Map<UUID, List<UUID>> helpersOfOverdue = visits.helpersOf(overdue, on);
+
+        Set<UUID> householdIds = new java.util.HashSet<>(overdue);
+        helpers.forEach(h -> householdIds.add(h.householdId()));
+        Map<UUID, VisitRepository.HouseholdName> names = visits.householdNames(householdIds);
+        Set<UUID> cadreIds = new java.util.HashSet<>();
+        helpers.forEach(h -> cadreIds.add(h.cadreId()));
+        leaders.forEach(h -> cadreIds.add(h.cadreId()));
+        helpersOfOverdue.values().forEach(cadreIds::addAll);
+        Map<UUID, VisitRepository.CadreName> cadreNames = visits.cadreNames(cadreIds);
+        Map<UUID, Village> villageById = villages.villages().stream()
+                .collect(Collectors.toMap(Village::id, v -> v, (a, b) -> a));
+
+        record Sorted(String villageKey, String cadreKey, org.townshipledger.cadre.Finding finding) {
+        }
+        List<Sorted> out = new ArrayList<>();
+        for (VisitRepository.HelperShortfall h : helpers) {
+            VisitRepository.HouseholdName hh = names.get(h.householdId());
+            VisitRepository.CadreName k = cadreNames.get(h.cadreId());
+            if (hh == null || k == null) {
+                continue;
+            }
+            out.add(new Sorted(villageKey(villageById, hh.villageId(), hh.villageName()), k.name(),
+                    new org.townshipledger.cadre.Finding(hh.villageName(), Messages.get("check.rule.fewHelperVisits"),
+                            Messages.get("check.detail.fewHelperVisits", k.name(), hh.headName(), h.visits(),
+                                    rules.helperVisits()), whom(k))));
+        }
+        String nobody = Messages.get("check.noHelper");
+        for (UUID id : overdue) {
+            VisitRepository.HouseholdName hh = names.get(id);
+            if (hh == null) {
+                continue;
+            }
+            LocalDate lastVisit = last.get(id);
+            String detail = lastVisit == null ? Messages.get("check.detail.neverVisited", hh.headName())
+                    : Messages.get("check.detail.overdueVisit", hh.headName(),
+                    java.time.temporal.ChronoUnit.DAYS.between(lastVisit, on), lastVisit.toString(),
+                    rules.overdueDays());
+            List<String> who = helpersOfOverdue.getOrDefault(id, List.of()).stream().map(cadreNames::get)
+                    .filter(java.util.Objects::nonNull).map(VisitService::whom).sorted().toList();
+            out.add(new Sorted(villageKey(villageById, hh.villageId(), hh.villageName()),
+                    who.isEmpty() ? "\uffff" : who.get(0),
+                    new org.townshipledger.cadre.Finding(hh.villageName(), Messages.get("check.rule.overdueVisit"),
+                            detail, who.isEmpty() ? nobody : String.join("、", who))));
+        }
+        for (VisitRepository.HelperShortfall h : leaders) {
+            VisitRepository.CadreName k = cadreNames.get(h.cadreId());
+            Village v = villageById.get(h.villageId());
+            if (k == null || v == null) {
+                continue;
+            }
+            out.add(new Sorted(villageKey(villageById, v.id(), v.name()), k.name(),
+                    new org.townshipledger.cadre.Finding(v.name(), Messages.get("check.rule.fewLeaderVisits"),
+                            Messages.get("check.detail.fewLeaderVisits", k.name(), v.name(), h.visits(),
+                                    rules.leaderVisits()), whom(k))));
+        }
+        out.sort(java.util.Comparator.comparing(Sorted::villageKey).thenComparing(Sorted::cadreKey)
+                .thenComparing(s -> s.finding().rule()).thenComparing(s -> s.finding().detail()));
+        return out.stream().map(Sorted::finding).toList();
+    }
+
+    /**
+     * The 走访台账 of a year (of one village, or all): visits per cadre and month (a visit counts for each cadre
+     * who went), cadres by name, and the poor or monitored households with no visit in the year, by village.
+     */
+    public VisitLog visitLog(int year, UUID villageId) {
+        Map<UUID, int[]> counts = visits.visitsByCadreAndMonth(year, villageId);
+        Map<UUID, VisitRepository.CadreName> names = visits.cadreNames(counts.keySet());
+        List<VisitLog.CadreMonths> cadreRows = counts.entrySet().stream()
+                .map(e -> new VisitLog.CadreMonths(e.getKey(), names.containsKey(e.getKey())
+                        ? names.get(e.getKey()).name() : "", e.getValue()))
+                .sorted(java.util.Comparator.comparing((VisitLog.CadreMonths c) -> org.townshipledger.common.Pinyin
+                        .initials(c.name())).thenComparing(VisitLog.CadreMonths::name))
+                .toList();
+        LocalDate on = referenceDay(year);
+        Set<UUID> visited = visits.householdsVisited(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        List<UUID> open = visits.poorHouseholds().entrySet().stream()
+                .filter(e -> villageId == null || villageId.equals(e.getValue()))
+                .map(Map.Entry::getKey).filter(id -> !visited.contains(id)).toList();
+        Map<UUID, VisitRepository.HouseholdName> households = visits.householdNames(open);
+        Map<UUID, List<UUID>> helpers = visits.helpersOf(open, on);
+        Set<UUID> helperIds = new java.util.HashSet<>();
+        helpers.values().forEach(helperIds::addAll);
+        Map<UUID, VisitRepository.CadreName> helperNames = visits.cadreNames(helperIds);
+        Map<UUID, Village> villageById = villages.villages().stream()
+                .collect(Collectors.toMap(Village::id, v -> v, (a, b) -> a));
+        List<VisitLog.Unvisited> unvisited = open.stream().map(households::get).filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparing((VisitRepository.HouseholdName h) ->
+                        villageKey(villageById, h.villageId(), h.villageName()))
+                        .thenComparing(VisitRepository.HouseholdName::initials))
+                .map(h -> new VisitLog.Unvisited(h.id(), h.villageName(), h.headName(),
+                        helpers.getOrDefault(h.id(), List.of()).stream().map(helperNames::get)
+                                .filter(java.util.Objects::nonNull).map(VisitRepository.CadreName::name).sorted()
+                                .toList()))
+                .toList();
+        return new VisitLog(year, cadreRows, unvisited);
+    }
+
+    private static String villageKey(Map<UUID, Village> villages, UUID id, String name) {
+        Village v = villages.get(id);
+        return (v == null || v.nameInitials() == null ? "" : v.nameInitials()) + "\u0000" + (name == null ? "" : name);
+    }
+
+    private static String whom(VisitRepository.CadreName k) {
+        return k.phone() == null ? k.name() : k.name() + " " + k.phone();
     }
 
     // ---- helpers ----

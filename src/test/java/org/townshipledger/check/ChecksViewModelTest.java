@@ -145,7 +145,8 @@ class ChecksViewModelTest {
         PairingService pairings = new PairingService(db, cadres, villages, settings, clock);
         org.townshipledger.grading.GradingService grading = new org.townshipledger.grading.GradingService(db, cadres,
                 settings, clock);
-        ChecksViewModel all = new ChecksViewModel(cadres, pairings, grading, new CurrentThreadTaskExecutor(), status);
+        ChecksViewModel all = new ChecksViewModel(cadres, pairings, grading, null, new CurrentThreadTaskExecutor(),
+                status);
         all.load();
         assertThat(all.rules()).contains("缺驻村第一书记", "无帮扶责任人", "包抓村未晋级", "满意率偏低，限期整改",
                 "连续两年排名末位，通报");
@@ -160,5 +161,42 @@ class ChecksViewModelTest {
                 org.assertj.core.groups.Tuple.tuple("龙泉村", "满意率偏低，限期整改", "群众测评满意率 52.5%，低于 60%"));
         all.ruleFilterProperty().set("满意率偏低，限期整改");
         assertThat(all.shownFindings()).hasSize(1);
+    }
+
+    @Test
+    void withTheVisitsItAlsoFindsHouseholdsNotVisitedForMoreThan90Days() {
+        PairingService pairings = new PairingService(db, cadres, villages, settings, clock);
+        HouseholdService households = new HouseholdService(db, villages, settings, clock);
+        org.townshipledger.visit.VisitService visits = new org.townshipledger.visit.VisitService(db, cadres,
+                households, villages, settings, clock);
+        ChecksViewModel all = new ChecksViewModel(cadres, pairings, null, visits, new CurrentThreadTaskExecutor(),
+                status);
+        all.load();
+        assertThat(all.rules()).contains("无帮扶责任人", "帮扶人走访不足", "逾期未走访", "县级领导到联系村走访不足");
+        Village v = village("龙泉村", false);
+        reserves(v);
+        org.townshipledger.household.Household h = households.save(SampleHouseholds.household(v,
+                SampleHouseholds.member("张大山", Relation.HEAD, LocalDate.of(1970, 3, 5), 11))).household();
+        Cadre helper = cadres.saveCadre(new Cadre(null, "李明", Sex.MALE, LocalDate.of(1985, 1, 1), null, null, null,
+                null, Rank.GENERAL, true, null, 0, null));
+        pairings.pair(Pairing.ofHousehold(helper.id(), h.id(), null, LocalDate.of(2025, 6, 1)));
+
+        // Today is 2026-03-01: the 2026 check looks at today.
+        all.yearProperty().set(2026);
+        all.run();
+        assertThat(all.allFindings()).extracting(Finding::rule, Finding::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("帮扶人走访不足", "李明 今年走访结对户 户主 张大山 0 次，应不少于 2 次"),
+                org.assertj.core.groups.Tuple.tuple("逾期未走访", "户主 张大山 从未走访"));
+        all.ruleFilterProperty().set("逾期未走访");
+        assertThat(all.shownFindings()).extracting(Finding::inCharge).containsExactly("李明");
+
+        for (LocalDate day : List.of(LocalDate.of(2026, 1, 10), LocalDate.of(2026, 2, 20))) {
+            visits.record(org.townshipledger.visit.Visit.ofHousehold(h.id(), day,
+                    org.townshipledger.visit.VisitKind.HOME_VISIT, List.of(helper.id())));
+        }
+        all.ruleFilterProperty().set(null);
+        all.run();
+        assertThat(all.allFindings()).isEmpty();
+        assertThat(all.summaryProperty().get()).isEqualTo("2026 年度未发现问题");
     }
 }

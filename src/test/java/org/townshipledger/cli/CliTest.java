@@ -183,14 +183,17 @@ class CliTest {
         assertThat(stats.err()).isEmpty();
     }
 
-    /** The units, cadres, assignments, pairings and grades lines of {@code stats}, counted straight from the tables. */
+    /** The units, cadres, assignments, pairings, grades, visits, problems and help lines of {@code stats}. */
     private static String cadreCounts(Database db) {
         String nl = System.lineSeparator();
         return "units\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.UNIT) + nl
                 + "cadres\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.CADRE) + nl
                 + "assignments\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.ASSIGNMENT) + nl
                 + "pairings\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.PAIRING) + nl
-                + "grades\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.VILLAGE_GRADE) + nl;
+                + "grades\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.VILLAGE_GRADE) + nl
+                + "visits\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.VISIT) + nl
+                + "problems\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.PROBLEM) + nl
+                + "help\t" + db.dsl().fetchCount(org.townshipledger.db.jooq.Tables.HELP_ITEM) + nl;
     }
 
     /** The one county-scale test: over 500 villages the repository reads groups and weak years differently. */
@@ -308,7 +311,7 @@ class CliTest {
         assertThat(r.out().strip()).isEqualTo("导入完成：新增 0 个村，更新 1 个村");
         assertThat(run("stats", "--data-dir", d).outLines()).containsExactly("villages\t2", "groups\t3",
                 "households\t0", "members\t0", "units\t0", "cadres\t0",
-                "assignments\t0", "pairings\t0", "grades\t0");
+                "assignments\t0", "pairings\t0", "grades\t0", "visits\t0", "problems\t0", "help\t0");
     }
 
     @Test
@@ -362,12 +365,12 @@ class CliTest {
         assertThat(r.err()).isEmpty();
         assertThat(run("stats", "--data-dir", d).outLines()).containsExactly("villages\t2", "groups\t3",
                 "households\t2", "members\t3", "units\t0", "cadres\t0",
-                "assignments\t0", "pairings\t0", "grades\t0");
+                "assignments\t0", "pairings\t0", "grades\t0", "visits\t0", "problems\t0", "help\t0");
 
         Result again = run("households", "import", f.toString(), "--data-dir", d);
         assertThat(again.out().strip()).isEqualTo("导入完成：新增 0 户，更新 2 户，成员 3 人");
         assertThat(run("stats", "--data-dir", d).outLines()).contains("households\t2", "members\t3", "units\t0", "cadres\t0",
-                "assignments\t0", "pairings\t0", "grades\t0");
+                "assignments\t0", "pairings\t0", "grades\t0", "visits\t0", "problems\t0", "help\t0");
     }
 
     @Test
@@ -388,7 +391,7 @@ class CliTest {
                 .contains("第 4 行，身份证号码：“4.30523E+17” 身份证号“4.30523E+17”被 Excel 当成数字保存了")
                 .contains("第 5 行，行政村：“白云村” 台账中没有这个村");
         assertThat(run("stats", "--data-dir", d).outLines()).contains("households\t0", "members\t0", "units\t0", "cadres\t0",
-                "assignments\t0", "pairings\t0", "grades\t0");
+                "assignments\t0", "pairings\t0", "grades\t0", "visits\t0", "problems\t0", "help\t0");
         Table t = TableReader.read(report, List.of("姓名", "错误原因"));
         assertThat(t.rows()).extracting(row -> row.get("姓名")).containsExactly("李秀英", "王强");
         assertThat(t.rows().get(0).get("身份证号码")).isEqualTo("4.30523E+17");

@@ -41,7 +41,7 @@ class ReportServiceTest {
     @BeforeAll
     static void ledger() {
         Messages.use(Locale.SIMPLIFIED_CHINESE);
-        DemoData.create(dir.resolve("ledger"), DemoScale.COUNTY, 3);
+        DemoData.create(dir.resolve("ledger"), DemoScale.COUNTY, 3, false);
         db = Database.open(dir.resolve("ledger"));
         reports = ReportService.forLedger(db, Clock.fixed(Instant.parse("2026-03-02T04:00:00Z"), ZoneId.of("Asia/Shanghai")));
     }

@@ -43,7 +43,7 @@ class ReportsViewModelTest {
     @BeforeAll
     static void ledger() {
         Messages.use(Locale.SIMPLIFIED_CHINESE);
-        DemoData.create(dir.resolve("ledger"), DemoScale.COUNTY, 5);
+        DemoData.create(dir.resolve("ledger"), DemoScale.COUNTY, 5, false);
         db = Database.open(dir.resolve("ledger"));
     }
 

@@ -43,6 +43,7 @@ final class VisitLedger implements AutoCloseable {
     final PairingService pairings;
     final VisitService visits;
     final Unit bureau;
+    final Clock clock;
     private int sequence = 1;
 
     VisitLedger(Path dir) {
@@ -52,7 +53,7 @@ final class VisitLedger implements AutoCloseable {
     VisitLedger(Path dir, LocalDate today) {
         Messages.use(Locale.SIMPLIFIED_CHINESE);
         db = Database.create(dir, LedgerSettings.of("青石镇", "示范县", YEAR));
-        Clock clock = Clock.fixed(Instant.parse(today + "T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+        clock = Clock.fixed(Instant.parse(today + "T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
         settings = new SettingsStore(db.dsl());
         villages = new VillageService(db, settings, clock);
         cadres = new CadreService(db, villages, settings, clock);
