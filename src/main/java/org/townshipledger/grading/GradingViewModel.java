@@ -70,6 +70,13 @@ public final class GradingViewModel {
         }, this::show, this::failed);
     }
 
+    /** Each time the screen is shown: reads the sheet again, unless lines have changes not yet saved. */
+    public void shown() {
+        if (!hasChanges()) {
+            load();
+        }
+    }
+
     /** Reads the chosen year's sheet again (unsaved changes are dropped). */
     public void reload() {
         load();

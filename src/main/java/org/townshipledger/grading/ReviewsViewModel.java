@@ -103,6 +103,13 @@ public final class ReviewsViewModel {
         }, this::failed);
     }
 
+    /** Each time the screen is shown: reads the sheet again, unless lines have changes not yet saved. */
+    public void shown() {
+        if (rows.stream().noneMatch(ReviewRow::isChanged)) {
+            load();
+        }
+    }
+
     /** "日常记实 20%、现场观摩 20%、年度综合 40%、述职评议 20%". */
     private void setWeights() {
         branchWeights.set(weights(ReviewKind.BRANCH_SECRETARY));
