@@ -90,9 +90,36 @@ public final class GradeRow {
         gradeChosen = chosen;
     }
 
+    /** Notes whether the line now differs from the record it was read from (typing back the old value undoes it). */
     void markChanged() {
         if (!loading) {
-            changed.set(true);
+            changed.set(differs());
+        }
+    }
+
+    private boolean differs() {
+        VillageGrade r = record;
+        return !same(member.get(), text(r.scores().memberScore()))
+                || !same(publicScore.get(), text(r.scores().publicScore()))
+                || !same(branch.get(), text(r.scores().branchScore()))
+                || !same(satisfaction.get(), text(r.satisfaction()))
+                || grade.get() != r.grade()
+                || !same(reason.get(), nz(r.overrideReason()))
+                || !Objects.equals(stars.get(), r.stars())
+                || !same(rewardPenalty.get(), nz(r.rewardPenalty()))
+                || !same(helpMeasures.get(), nz(r.helpMeasures()));
+    }
+
+    /** Equal as typed text, or as the same number ("90" and "90.0"). */
+    static boolean same(String typed, String stored) {
+        String a = typed == null ? "" : typed.strip();
+        if (a.equals(stored)) {
+            return true;
+        }
+        try {
+            return !a.isEmpty() && !stored.isEmpty() && new BigDecimal(a).compareTo(new BigDecimal(stored)) == 0;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -70,9 +70,15 @@ public final class ReviewRow {
         return record.id() != null;
     }
 
+    /** Notes whether the line now differs from the record it was read from. */
     void markChanged() {
         if (!loading) {
-            changed.set(true);
+            boolean differs = !GradeRow.same(note.get(), record.note() == null ? "" : record.note());
+            for (int i = 0; i < 4; i++) {
+                differs |= !GradeRow.same(parts.get(i).get(),
+                        i < record.parts().size() ? GradeRow.text(record.parts().get(i)) : "");
+            }
+            changed.set(differs);
         }
     }
 
