@@ -21,6 +21,7 @@ import javafx.scene.input.KeyEvent;
 public final class SheetCells {
 
     private static final String PENDING = SheetCells.class.getName() + ".pending";
+    private static final String EDITOR = SheetCells.class.getName() + ".editor";
 
     private SheetCells() {
     }
@@ -42,12 +43,20 @@ public final class SheetCells {
             }
         });
         table.addEventFilter(KeyEvent.KEY_TYPED, e -> {
-            if (table.getEditingCell() != null || !table.isEditable() || e.isShortcutDown() || e.isAltDown()
-                    || e.isControlDown()) {
+            String ch = e.getCharacter();
+            if (ch == null || ch.isEmpty() || Character.isISOControl(ch.charAt(0)) || e.isShortcutDown()
+                    || e.isAltDown() || e.isControlDown()) {
                 return;
             }
-            String ch = e.getCharacter();
-            if (ch == null || ch.isEmpty() || Character.isISOControl(ch.charAt(0)) || ch.equals(" ")) {
+            // Keys typed quickly after the first may reach the table before its editor has the focus.
+            if (table.getEditingCell() != null && table.getProperties().get(EDITOR) instanceof TextField field
+                    && field.getScene() != null && e.getTarget() != field) {
+                field.insertText(field.getCaretPosition(), ch);
+                field.requestFocus();
+                e.consume();
+                return;
+            }
+            if (table.getEditingCell() != null || !table.isEditable() || ch.equals(" ")) {
                 return;
             }
             TablePosition<S, ?> at = table.getFocusModel().getFocusedCell();
@@ -152,6 +161,7 @@ public final class SheetCells {
             before = getItem() == null ? "" : getItem();
             Object pending = getTableView().getProperties().remove(PENDING);
             field = new TextField(pending != null ? pending.toString() : before);
+            getTableView().getProperties().put(EDITOR, field);
             field.textProperty().addListener((obs, old, v) -> {
                 if (isEditing() && p != null) {
                     p.set(v);
@@ -192,6 +202,7 @@ public final class SheetCells {
         @Override
         public void cancelEdit() {
             super.cancelEdit();
+            getTableView().getProperties().remove(EDITOR, field);
             setGraphic(null);
             setText(getItem());
         }
@@ -203,6 +214,7 @@ public final class SheetCells {
                 p.set(value); // written here too: the table may have dropped the edit when focus left
             }
             super.commitEdit(value);
+            getTableView().getProperties().remove(EDITOR, field);
             setGraphic(null);
             setText(value);
         }
