@@ -101,7 +101,6 @@ public final class GradeTallyController {
         column(laggardGradeColumn, LaggardLine::grade);
         column(laggardWeakColumn, LaggardLine::weak);
         column(laggardInChargeColumn, LaggardLine::inCharge);
-        laggardTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         for (TableView<?> t : List.of(movementTable, starTable, laggardTable)) {
             t.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

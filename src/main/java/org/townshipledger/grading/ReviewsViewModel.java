@@ -90,6 +90,7 @@ public final class ReviewsViewModel {
                         if (!row.loading()) {
                             recompute(row);
                             row.markChanged();
+                            updateSummary();
                         }
                     });
                 }
