@@ -12,6 +12,12 @@ import org.townshipledger.cadre.VillageTeamViewModel;
 import org.townshipledger.check.ChecksController;
 import org.townshipledger.check.ChecksViewModel;
 import org.townshipledger.common.Messages;
+import org.townshipledger.grading.GradeTallyController;
+import org.townshipledger.grading.GradeTallyViewModel;
+import org.townshipledger.grading.GradingController;
+import org.townshipledger.grading.GradingViewModel;
+import org.townshipledger.grading.ReviewsController;
+import org.townshipledger.grading.ReviewsViewModel;
 import org.townshipledger.household.HouseholdsController;
 import org.townshipledger.household.HouseholdsViewModel;
 import org.townshipledger.pairing.HelperPairingsController;
@@ -125,6 +131,21 @@ enum Screen {
     HELP("nav.help", ctx -> {
         HelpViewModel vm = new HelpViewModel(ctx.visits, ctx.executor, ctx.status, ctx.clock);
         return new Loaded(Fxml.load(HelpController.class, "HelpView.fxml", new HelpController(vm)), vm::load);
+    }),
+    GRADING("nav.grading", ctx -> {
+        GradingViewModel vm = new GradingViewModel(ctx.grading, ctx.executor, ctx.status);
+        return new Loaded(Fxml.load(GradingController.class, "GradingView.fxml", new GradingController(vm)),
+                vm::shown);
+    }),
+    REVIEWS("nav.reviews", ctx -> {
+        ReviewsViewModel vm = new ReviewsViewModel(ctx.grading, ctx.executor, ctx.status);
+        return new Loaded(Fxml.load(ReviewsController.class, "ReviewsView.fxml", new ReviewsController(vm)),
+                vm::shown);
+    }),
+    GRADE_TALLY("nav.gradeTally", ctx -> {
+        GradeTallyViewModel vm = new GradeTallyViewModel(ctx.grading, ctx.executor);
+        return new Loaded(Fxml.load(GradeTallyController.class, "GradeTallyView.fxml", new GradeTallyController(vm)),
+                vm::load);
     }),
     REPORTS("nav.reports", ctx -> {
         ReportsViewModel vm = new ReportsViewModel(ctx.reports, ctx.executor, ctx.status);

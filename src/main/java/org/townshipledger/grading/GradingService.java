@@ -106,6 +106,22 @@ public final class GradingService {
         return repo.grades(year, year);
     }
 
+    /**
+     * The grading sheet of a year, as the 格次评定 screen shows it: one row per village in use, in village order —
+     * the year's record where there is one, else a new blank record (id null) for the village and year.
+     */
+    public List<VillageGrade> gradeSheet(int year) {
+        Map<UUID, VillageGrade> saved = new HashMap<>();
+        repo.grades(year, year).forEach(g -> saved.put(g.villageId(), g));
+        List<VillageGrade> out = new ArrayList<>();
+        for (VillageFact v : repo.villages(year)) {
+            VillageGrade g = saved.get(v.id());
+            out.add(g != null ? g : new VillageGrade(null, v.id(), v.name(), year, GradeScores.NONE, null, null,
+                    null, null, null, null, null, 0));
+        }
+        return out;
+    }
+
     public Optional<VillageGrade> grade(UUID villageId, int year) {
         return repo.grade(villageId, year);
     }
@@ -283,6 +299,41 @@ public final class GradingService {
         return new SecretaryReview(draft.id(), draft.cadreId(), draft.cadreName(), draft.villageId(),
                 draft.villageName(), draft.year(), draft.kind(), draft.parts(), s.total(), s.result(),
                 blankToNull(draft.note()), draft.version());
+    }
+
+    /**
+     * The 述职 sheet of a year, as the 述职考核 screen shows it: the year's reviews, and for every branch secretary
+     * (村党组织书记) and first secretary (第一书记) posted at a village at some time in the year who has no review of
+     * that kind yet, a new blank one (id null, four null parts) at the village of the latest such posting. Branch
+     * secretaries first, then by village and name.
+     */
+    public List<SecretaryReview> reviewSheet(int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        Map<UUID, String> villageNames = new HashMap<>();
+        repo.villages(year).forEach(v -> villageNames.put(v.id(), v.name()));
+        Map<String, SecretaryReview> byKey = new LinkedHashMap<>();
+        repo.reviews(year).forEach(r -> byKey.put(r.cadreId() + "|" + r.kind(), r));
+        Map<String, Stay> latest = new LinkedHashMap<>();
+        for (Stay s : repo.stays(List.of(Role.BRANCH_SECRETARY, Role.FIRST_SECRETARY), List.of())) {
+            if (s.start().isAfter(last) || (s.end() != null && s.end().isBefore(first))
+                    || !villageNames.containsKey(s.villageId())) {
+                continue;
+            }
+            ReviewKind kind = Role.FIRST_SECRETARY.equals(s.role()) ? ReviewKind.FIRST_SECRETARY
+                    : ReviewKind.BRANCH_SECRETARY;
+            latest.merge(s.cadreId() + "|" + kind, s, (a, b) -> b.start().isAfter(a.start()) ? b : a);
+        }
+        latest.forEach((key, s) -> byKey.computeIfAbsent(key, k -> new SecretaryReview(null, s.cadreId(), s.name(),
+                s.villageId(), villageNames.get(s.villageId()), year,
+                Role.FIRST_SECRETARY.equals(s.role()) ? ReviewKind.FIRST_SECRETARY : ReviewKind.BRANCH_SECRETARY,
+                java.util.Arrays.asList(null, null, null, null), null, null, null, 0)));
+        List<SecretaryReview> out = new ArrayList<>(byKey.values());
+        out.sort(Comparator.comparing(SecretaryReview::kind)
+                .thenComparing(r -> r.villageName() == null ? "" : r.villageName(),
+                        java.text.Collator.getInstance(java.util.Locale.CHINA))
+                .thenComparing(r -> r.cadreName() == null ? "" : r.cadreName()));
+        return out;
     }
 
     public List<SecretaryReview> reviews(int year) {
