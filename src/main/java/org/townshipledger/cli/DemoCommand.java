@@ -24,13 +24,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", descriptionKey = "seed")
     long seed;
 
+    /** For tests of the other registers: the county's million visits take minutes to write. */
+    @Option(names = "--without-visits", hidden = true)
+    boolean withoutVisits;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        DemoData.Summary summary = DemoData.create(ledger.dataDir(), scale, seed);
+        DemoData.Summary summary = DemoData.create(ledger.dataDir(), scale, seed, !withoutVisits);
         spec.commandLine().getErr().println(Messages.get("cli.demo.done", summary.file(), summary.villages(),
                 summary.groups(), summary.households(), summary.members(), (System.nanoTime() - start) / 1_000_000_000.0));
         spec.commandLine().getOut().println(summary.file());
