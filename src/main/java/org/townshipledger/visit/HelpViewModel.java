@@ -103,9 +103,11 @@ public final class HelpViewModel {
         this.status = status;
         this.clock = clock;
         FIELDS.forEach(f -> errors.put(f, new SimpleStringProperty("")));
-        int now = LocalDate.now(clock).getYear();
-        years.setAll(IntStream.rangeClosed(0, VisitsViewModel.YEARS_BACK).map(i -> now - i).boxed().toList());
-        year.set(now);
+        // Opens on the ledger's working year (the office's year, which may lag the calendar), not today's year.
+        int working = service.workingYear();
+        int newest = Math.max(LocalDate.now(clock).getYear(), working);
+        years.setAll(IntStream.rangeClosed(0, VisitsViewModel.YEARS_BACK).map(i -> newest - i).boxed().toList());
+        year.set(working);
         village.addListener((obs, old, v) -> reload());
         year.addListener((obs, old, y) -> reload());
         kindFilter.addListener((obs, old, k) -> reload());

@@ -88,9 +88,11 @@ public final class ProblemsViewModel {
         this.status = status;
         this.clock = clock;
         FIELDS.forEach(f -> errors.put(f, new SimpleStringProperty("")));
-        int now = LocalDate.now(clock).getYear();
-        years.setAll(IntStream.rangeClosed(0, VisitsViewModel.YEARS_BACK).map(i -> now - i).boxed().toList());
-        year.set(now);
+        // Opens on the ledger's working year (the office's year, which may lag the calendar), not today's year.
+        int working = service.workingYear();
+        int newest = Math.max(LocalDate.now(clock).getYear(), working);
+        years.setAll(IntStream.rangeClosed(0, VisitsViewModel.YEARS_BACK).map(i -> newest - i).boxed().toList());
+        year.set(working);
         kind.addListener((obs, old, k) -> {
             if (k != ProblemKind.DISPUTE) {
                 subKind.set(null);
