@@ -478,8 +478,13 @@ public final class Database implements AutoCloseable {
      * many times larger than its data; this takes it back down. Nothing else may use the ledger afterwards.
      */
     public void closeCompacted() {
-        try (Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement()) {
-            st.execute("SHUTDOWN COMPACT");
+        try {
+            // Not closed afterwards: SHUTDOWN ends its session, and handing it back to the pool would roll it back,
+            // fail, and leave an H2 trace file beside the ledger.
+            Connection c = pool.getConnection();
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN COMPACT");
+            }
         } catch (SQLException e) {
             LOG.warn("Compacting {} failed: {}", file(), e.getMessage());
         }

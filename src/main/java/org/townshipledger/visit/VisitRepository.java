@@ -343,11 +343,17 @@ public final class VisitRepository {
     public Map<UUID, LocalDate> lastVisits(Collection<UUID> householdIds, LocalDate on) {
         Map<UUID, LocalDate> out = new HashMap<>();
         List<UUID> ids = List.copyOf(householdIds);
+        // The newest date per household computed in H2 (one row each, not every visit), the households joined as an
+        // UNNEST of one array bind value: an IN list makes H2 compare each row with every value of the list.
+        Field<LocalDate> last = DSL.max(VISIT.VISIT_DATE);
         for (int i = 0; i < ids.size(); i += BATCH) {
-            dsl.select(VISIT.HOUSEHOLD_ID, VISIT.VISIT_DATE).from(VISIT)
-                    .where(VISIT.HOUSEHOLD_ID.in(ids.subList(i, Math.min(ids.size(), i + BATCH)))
-                            .and(VISIT.VISIT_DATE.le(on)).and(VISIT.DELETED_AT.isNull()))
-                    .forEach(r -> out.merge(r.value1(), r.value2(), (a, b) -> a.isAfter(b) ? a : b));
+            org.jooq.Table<?> wanted = DSL.unnest(ids.subList(i, Math.min(ids.size(), i + BATCH))
+                    .toArray(UUID[]::new)).as("wanted", "v");
+            dsl.select(VISIT.HOUSEHOLD_ID, last).from(wanted)
+                    .join(VISIT).on(VISIT.HOUSEHOLD_ID.eq(wanted.field("v", UUID.class)))
+                    .where(VISIT.VISIT_DATE.le(on).and(VISIT.DELETED_AT.isNull()))
+                    .groupBy(VISIT.HOUSEHOLD_ID)
+                    .forEach(r -> out.put(r.value1(), r.value2()));
         }
         return out;
     }
