@@ -199,6 +199,7 @@ public final class LedgerApp extends Application {
     private void closeSafely(Stage stage, AppContext ctx) {
         // The ledger stays open after the work is done: the backup at exit still reads it.
         ShutdownViewModel shutdown = new ShutdownViewModel(ctx.executor.runningWork(), () -> { }, Platform::runLater);
+        waitingForWork = false;
         stage.setOnCloseRequest(e -> {
             e.consume();
             if (exitBackup.running()) {
@@ -312,6 +313,8 @@ public final class LedgerApp extends Application {
     private void reopen(Stage stage, String statusText) {
         AppContext old = context;
         context = null;
+        // The close handler of the old ledger would wait for and back up a ledger that is closed now.
+        stage.setOnCloseRequest(e -> closeRequested(stage, e));
         stage.getScene().setRoot(loading());
         if (old != null) {
             old.close();
