@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -91,7 +90,7 @@ public final class ProblemsViewModel {
         // Opens on the ledger's working year (the office's year, which may lag the calendar), not today's year.
         int working = service.workingYear();
         int newest = Math.max(LocalDate.now(clock).getYear(), working);
-        years.setAll(IntStream.rangeClosed(0, VisitsViewModel.YEARS_BACK).map(i -> newest - i).boxed().toList());
+        years.setAll(VisitsViewModel.yearChoices(newest));
         year.set(working);
         kind.addListener((obs, old, k) -> {
             if (k != ProblemKind.DISPUTE) {

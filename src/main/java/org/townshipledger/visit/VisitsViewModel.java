@@ -44,6 +44,11 @@ public final class VisitsViewModel {
     /** Years offered by the filter, back from this year. */
     static final int YEARS_BACK = 10;
 
+    /** The years a filter offers: {@code newest} and the {@value #YEARS_BACK} before it, newest first. */
+    static List<Integer> yearChoices(int newest) {
+        return IntStream.rangeClosed(0, YEARS_BACK).map(i -> newest - i).boxed().toList();
+    }
+
     private final VisitService service;
     private final TaskExecutor executor;
     private final StatusBarModel status;
@@ -76,7 +81,7 @@ public final class VisitsViewModel {
         this.status = status;
         this.clock = clock;
         int now = LocalDate.now(clock).getYear();
-        years.setAll(IntStream.rangeClosed(0, YEARS_BACK).map(i -> now - i).boxed().toList());
+        years.setAll(yearChoices(now));
         pageCount = Bindings.createIntegerBinding(() -> Math.max(1, (total.get() + PAGE_SIZE - 1) / PAGE_SIZE), total);
         pageText = Bindings.createStringBinding(() -> Messages.get("visits.page", pageIndex.get() + 1,
                 pageCount.get(), total.get()), pageIndex, pageCount, total);
