@@ -40,6 +40,20 @@ class DatabaseTest {
     }
 
     @Test
+    void pageCacheIsAnEighthOfTheHeapWithinH2sDefaultAnd256Mb() {
+        long mb = 1024 * 1024;
+        assertThat(Database.pageCacheKb(128 * mb)).isEqualTo(16 * 1024);
+        assertThat(Database.pageCacheKb(512 * mb)).isEqualTo(64 * 1024);
+        assertThat(Database.pageCacheKb(1024 * mb)).isEqualTo(128 * 1024);
+        assertThat(Database.pageCacheKb(6144 * mb)).isEqualTo(256 * 1024);
+        try (Database db = Database.create(dir, new LedgerSettings("青石镇", "示范县", 2025, "李明", "王建国"))) {
+            String size = String.valueOf(db.dsl().fetchValue("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'CACHE_SIZE'"));
+            assertThat(Integer.parseInt(size)).isEqualTo(Database.pageCacheKb(Runtime.getRuntime().maxMemory()));
+        }
+    }
+
+    @Test
     void createThenOpenKeepsSettings() {
         LedgerSettings settings = new LedgerSettings("青石镇", "示范县", 2025, "李明", "王建国");
         try (Database db = Database.create(dir, settings)) {
