@@ -88,6 +88,8 @@ public final class BackupService {
 
     static final String DB_ENTRY = "ledger.mv.db";
     private static final String VERIFIED_FILE = "verified.properties";
+    /** Key in {@link #VERIFIED_FILE}: "version,file" of the newest backup known to hold the ledger's store version. */
+    private static final String COPIED_KEY = "ledger.storeVersion";
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final Pattern NAME = Pattern.compile(
             "ledger-(\\d{8}-\\d{6})-([a-z]+(?:-[a-z]+)*?)(?:-(\\d+))?(\\.zip|\\.tlbak)");
@@ -171,6 +173,12 @@ public final class BackupService {
         if (!settings().atExit) {
             return Optional.empty();
         }
+        Optional<Path> same = unchangedSince();
+        if (same.isPresent()) {
+            // A county ledger takes a minute to back up; closing after only reading it should not.
+            LOG.info("No backup at exit: the ledger is unchanged since {}", same.get().getFileName());
+            return Optional.empty();
+        }
         BackupInfo made = write(newName(BackupKind.EXIT, ZIP), BackupKind.EXIT, null, progress);
         rotate();
         return Optional.of(made);
@@ -200,7 +208,16 @@ public final class BackupService {
             Files.createDirectories(target.toAbsolutePath().getParent());
             // 1. H2's consistent copy, taken while the ledger stays open.
             Path h2zip = work.resolve("h2-backup.zip");
+            // The checkpoint first writes what the open left pending, so that an equal store version before and
+            // after the copy proves no save went in meanwhile: the copy then holds exactly that version.
+            // (A ledger opened read-only to be kept before a restore cannot take a checkpoint; it is not tracked.)
+            boolean tracked = !Boolean.TRUE.equals(db.dsl().fetchValue("SELECT READONLY()"));
+            if (tracked) {
+                db.dsl().execute("CHECKPOINT");
+            }
+            long before = tracked ? db.storeVersion() : -1;
             db.dsl().execute("BACKUP TO " + DSL.inline(h2zip.toString()));
+            long copied = tracked && db.storeVersion() == before ? before : -1;
             phases.next();
             // 2. Unpack it, hashing the database file.
             Path copyDir = Files.createDirectories(work.resolve("copy"));
@@ -257,6 +274,7 @@ public final class BackupService {
             phases.next();
             if (isInFolder(target)) {
                 markVerified(target);
+                rememberCopied(target, copied);
             }
             LOG.info("Backup {} written: {} bytes, {} tables", target, Files.size(target), manifest.rows().size());
             return info(target, true);
@@ -518,6 +536,7 @@ public final class BackupService {
             closeLedger();
             beforeSwap.run();
             moveAtomically(copy, Database.ledgerFile(dataDir));
+            rememberCopied(null, -1);
             phases.next();
             LOG.info("Ledger {} restored from {} (kept the old one as {})", Database.ledgerFile(dataDir), file, kept);
             return new Restored(manifest, kept);
@@ -700,6 +719,33 @@ public final class BackupService {
         Properties p = readVerified();
         p.setProperty(file.getFileName().toString(), stamp(file));
         writeVerified(p);
+    }
+
+    /** Notes which backup in the folder holds which store version of the ledger (none: -1). */
+    private synchronized void rememberCopied(Path backup, long version) {
+        Properties p = readVerified();
+        if (backup == null || version < 0) {
+            p.remove(COPIED_KEY);
+        } else {
+            p.setProperty(COPIED_KEY, version + "," + backup.getFileName());
+        }
+        writeVerified(p);
+    }
+
+    /** The backup in the folder that holds the ledger as it is now, still there and unchanged since it was checked. */
+    private Optional<Path> unchangedSince() {
+        String[] copied = readVerified().getProperty(COPIED_KEY, "").split(",", 2);
+        if (copied.length < 2) {
+            return Optional.empty();
+        }
+        Path backup = folder().resolve(copied[1]);
+        try {
+            boolean same = Long.parseLong(copied[0]) == db.storeVersion() && Files.isRegularFile(backup)
+                    && stamp(backup).equals(readVerified().getProperty(copied[1]));
+            return same ? Optional.of(backup) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private synchronized void forgetVerified(List<Path> files) {

@@ -418,6 +418,15 @@ public final class Database implements AutoCloseable {
     }
 
     /** The schema version the ledger is at (the newest applied migration). */
+    /**
+     * The store's version: it grows with every commit that changes data and stays the same across close and open,
+     * so an equal number means the ledger holds what it held then (a backup uses it to skip an unchanged ledger).
+     */
+    public long storeVersion() {
+        return Long.parseLong(String.valueOf(dsl().fetchValue(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CURRENT_VERSION'")));
+    }
+
     public String schemaVersion() {
         Integer v = appliedVersion();
         return v == null ? "0" : v.toString();

@@ -305,6 +305,7 @@ class BackupServiceTest {
         try (Database db = Database.open(data)) {
             BackupService.forLedger(db, at("2026-11-24T08:00:00")).create(null, Progress.NONE);
             BackupService.forLedger(db, at("2026-11-25T08:00:00")).dailyIfDue(Progress.NONE);
+            new SettingsStore(db.dsl()).put(SettingsStore.PREPARER, "张三");
             BackupService.forLedger(db, at("2026-11-25T18:00:00")).atExit(Progress.NONE);
         }
         BackupService service = BackupService.forDataDir(data, Clock.system(ZONE));
@@ -325,6 +326,35 @@ class BackupServiceTest {
     }
 
     @Test
+    void closingAnUnchangedLedgerMakesNoExitBackupUntilSomethingIsSaved() {
+        Path data = ledger();
+        try (Database db = Database.open(data)) {
+            assertThat(BackupService.forLedger(db, at("2026-11-25T08:00:00")).dailyIfDue(Progress.NONE)).isPresent();
+            db.dsl().fetchCount(org.townshipledger.db.jooq.tables.Village.VILLAGE);
+            assertThat(BackupService.forLedger(db, at("2026-11-25T18:00:00")).atExit(Progress.NONE)).isEmpty();
+        }
+        // Closed and opened again without a save: still the same ledger as the morning's backup.
+        try (Database db = Database.open(data)) {
+            assertThat(BackupService.forLedger(db, at("2026-11-25T19:00:00")).atExit(Progress.NONE)).isEmpty();
+            new SettingsStore(db.dsl()).put(SettingsStore.PREPARER, "张三");
+            assertThat(BackupService.forLedger(db, at("2026-11-25T20:00:00")).atExit(Progress.NONE)).isPresent();
+            assertThat(BackupService.forLedger(db, at("2026-11-25T21:00:00")).atExit(Progress.NONE)).isEmpty();
+            // A backup file changed since it was checked is not trusted to hold the ledger.
+            Path exit = BackupService.forDataDir(data, Clock.system(ZONE)).list().get(0).file();
+            try {
+                Files.write(exit, new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            assertThat(BackupService.forLedger(db, at("2026-11-25T22:00:00")).atExit(Progress.NONE)).isPresent();
+        }
+        assertThat(BackupService.forDataDir(data, Clock.system(ZONE)).list())
+                .extracting(b -> b.file().getFileName().toString())
+                .containsExactly("ledger-20261125-220000-exit.zip", "ledger-20261125-200000-exit.zip",
+                        "ledger-20261125-080000-monthly.zip");
+    }
+
+    @Test
     void theDailyBackupIsMadeOnceADayAndTheFirstOfAMonthOrWeekIsKeptAsSuch() {
         Path data = ledger();
         try (Database db = Database.open(data)) {
@@ -332,7 +362,8 @@ class BackupServiceTest {
                     .get().extracting(BackupInfo::kind).isEqualTo(BackupKind.MONTHLY);
             assertThat(BackupService.forLedger(db, at("2026-11-25T17:00:00")).dailyIfDue(Progress.NONE)).isEmpty();
             // An exit backup does not count as the day's backup for the next day.
-            BackupService.forLedger(db, at("2026-11-25T18:00:00")).atExit(Progress.NONE);
+            new SettingsStore(db.dsl()).put(SettingsStore.PREPARER, "张三");
+            assertThat(BackupService.forLedger(db, at("2026-11-25T18:00:00")).atExit(Progress.NONE)).isPresent();
             assertThat(BackupService.forLedger(db, at("2026-11-26T08:00:00")).dailyIfDue(Progress.NONE))
                     .get().extracting(BackupInfo::kind).isEqualTo(BackupKind.WEEKLY);
             assertThat(BackupService.forLedger(db, at("2026-11-27T08:00:00")).dailyIfDue(Progress.NONE))
