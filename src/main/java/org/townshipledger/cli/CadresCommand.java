@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.townshipledger.cadre.Assignment;
 import org.townshipledger.cadre.CadreService;
 import org.townshipledger.cadre.ImportCount;
@@ -18,11 +17,7 @@ import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
 import org.townshipledger.village.VillageService;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code cadres list}, {@code units list}, {@code assignments list}: the cadre registers on the terminal. */
 final class CadresCommand {
@@ -45,76 +40,46 @@ final class CadresCommand {
     static final class Cadres extends GroupCommand {
 
         @Command(name = "list", mixinStandardHelpOptions = true)
-        static final class ListCadres implements Callable<Integer> {
-            @Mixin
-            LedgerOptions ledger;
-
+        static final class ListCadres extends LedgerCommand {
             @Option(names = "--search", paramLabel = "TEXT", descriptionKey = "search")
             String search;
 
-            @Spec
-            CommandSpec spec;
-
             @Override
-            public Integer call() {
-                try (Database db = Database.open(ledger.dataDir())) {
-                    LocalDate today = LocalDate.now();
-                    TextTable.print(spec.commandLine().getOut(),
-                            List.of(Messages.get("cadre.field.name"), Messages.get("cadre.field.sex"),
-                                    Messages.get("cadre.field.age"), Messages.get("cadre.field.idNumber"),
-                                    Messages.get("cadre.field.unit"), Messages.get("cadre.field.rank"),
-                                    Messages.get("cadre.field.phone")),
-                            open(db).cadres(search, null, null).stream().map(k -> List.of(k.name(), k.sex().label(),
-                                    k.birthDate() == null ? "" : Integer.toString(k.ageOn(today)),
-                                    Masking.idNumber(k.idNumber()), s(k.unitName()),
-                                    k.rank() == null ? "" : k.rank().label(), s(k.phone()))).toList());
-                }
-                return ExitCodes.OK;
+            void run(Database db) {
+                LocalDate today = LocalDate.now();
+                TextTable.print(spec.commandLine().getOut(),
+                        List.of(Messages.get("cadre.field.name"), Messages.get("cadre.field.sex"),
+                                Messages.get("cadre.field.age"), Messages.get("cadre.field.idNumber"),
+                                Messages.get("cadre.field.unit"), Messages.get("cadre.field.rank"),
+                                Messages.get("cadre.field.phone")),
+                        open(db).cadres(search, null, null).stream().map(k -> List.of(k.name(), k.sex().label(),
+                                k.birthDate() == null ? "" : Integer.toString(k.ageOn(today)),
+                                Masking.idNumber(k.idNumber()), s(k.unitName()),
+                                k.rank() == null ? "" : k.rank().label(), s(k.phone()))).toList());
             }
         }
 
         @Command(name = "import", mixinStandardHelpOptions = true)
-        static final class ImportCadres implements Callable<Integer> {
-            @Mixin
-            LedgerOptions ledger;
-
-            @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "importFile")
-            Path file;
-
-            @Spec
-            CommandSpec spec;
-
+        static final class ImportCadres extends ImportFileCommand {
             @Override
-            public Integer call() {
-                try (Database db = Database.open(ledger.dataDir())) {
-                    ImportCount r = open(db).importCadres(file);
-                    spec.commandLine().getOut().println(Messages.get("cli.cadres.imported", r.added(), r.updated()));
-                }
-                return ExitCodes.OK;
+            String importInto(Database db) {
+                ImportCount r = open(db).importCadres(file);
+                return Messages.get("cli.cadres.imported", r.added(), r.updated());
             }
         }
 
         @Command(name = "export", mixinStandardHelpOptions = true)
-        static final class ExportCadres implements Callable<Integer> {
-            @Mixin
-            LedgerOptions ledger;
-
+        static final class ExportCadres extends LedgerCommand {
             @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "out")
             Path out;
 
             @Option(names = "--full-id", descriptionKey = "fullId")
             boolean fullId;
 
-            @Spec
-            CommandSpec spec;
-
             @Override
-            public Integer call() throws IOException {
-                try (Database db = Database.open(ledger.dataDir())) {
-                    int n = open(db).exportCadres(out, fullId);
-                    spec.commandLine().getOut().println(Messages.get("cli.cadres.exported", n, out.toAbsolutePath()));
-                }
-                return ExitCodes.OK;
+            void run(Database db) throws IOException {
+                int n = open(db).exportCadres(out, fullId);
+                spec.commandLine().getOut().println(Messages.get("cli.cadres.exported", n, out.toAbsolutePath()));
             }
         }
     }
@@ -124,68 +89,38 @@ final class CadresCommand {
     static final class Units extends GroupCommand {
 
         @Command(name = "list", mixinStandardHelpOptions = true)
-        static final class ListUnits implements Callable<Integer> {
-            @Mixin
-            LedgerOptions ledger;
-
-            @Spec
-            CommandSpec spec;
-
+        static final class ListUnits extends LedgerCommand {
             @Override
-            public Integer call() {
-                try (Database db = Database.open(ledger.dataDir())) {
-                    List<Unit> units = open(db).units();
-                    TextTable.print(spec.commandLine().getOut(),
-                            List.of(Messages.get("unit.field.name"), Messages.get("unit.field.level"),
-                                    Messages.get("unit.field.type"), Messages.get("unit.field.contact"),
-                                    Messages.get("cadre.field.phone")),
-                            units.stream().map(u -> List.of(u.name(), u.level() == null ? "" : u.level().label(),
-                                    u.type() == null ? "" : u.type().label(), s(u.contactPerson()), s(u.phone())))
-                                    .toList());
-                }
-                return ExitCodes.OK;
+            void run(Database db) {
+                List<Unit> units = open(db).units();
+                TextTable.print(spec.commandLine().getOut(),
+                        List.of(Messages.get("unit.field.name"), Messages.get("unit.field.level"),
+                                Messages.get("unit.field.type"), Messages.get("unit.field.contact"),
+                                Messages.get("cadre.field.phone")),
+                        units.stream().map(u -> List.of(u.name(), u.level() == null ? "" : u.level().label(),
+                                u.type() == null ? "" : u.type().label(), s(u.contactPerson()), s(u.phone())))
+                                .toList());
             }
         }
 
         @Command(name = "import", mixinStandardHelpOptions = true)
-        static final class ImportUnits implements Callable<Integer> {
-            @Mixin
-            LedgerOptions ledger;
-
-            @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "importFile")
-            Path file;
-
-            @Spec
-            CommandSpec spec;
-
+        static final class ImportUnits extends ImportFileCommand {
             @Override
-            public Integer call() {
-                try (Database db = Database.open(ledger.dataDir())) {
-                    ImportCount r = open(db).importUnits(file);
-                    spec.commandLine().getOut().println(Messages.get("cli.units.imported", r.added(), r.updated()));
-                }
-                return ExitCodes.OK;
+            String importInto(Database db) {
+                ImportCount r = open(db).importUnits(file);
+                return Messages.get("cli.units.imported", r.added(), r.updated());
             }
         }
 
         @Command(name = "export", mixinStandardHelpOptions = true)
-        static final class ExportUnits implements Callable<Integer> {
-            @Mixin
-            LedgerOptions ledger;
-
+        static final class ExportUnits extends LedgerCommand {
             @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "out")
             Path out;
 
-            @Spec
-            CommandSpec spec;
-
             @Override
-            public Integer call() throws IOException {
-                try (Database db = Database.open(ledger.dataDir())) {
-                    int n = open(db).exportUnits(out);
-                    spec.commandLine().getOut().println(Messages.get("cli.units.exported", n, out.toAbsolutePath()));
-                }
-                return ExitCodes.OK;
+            void run(Database db) throws IOException {
+                int n = open(db).exportUnits(out);
+                spec.commandLine().getOut().println(Messages.get("cli.units.exported", n, out.toAbsolutePath()));
             }
         }
     }
@@ -196,84 +131,54 @@ final class CadresCommand {
     static final class Assignments extends GroupCommand {
 
         @Command(name = "list", mixinStandardHelpOptions = true)
-        static final class ListAssignments implements Callable<Integer> {
-            @Mixin
-            LedgerOptions ledger;
-
+        static final class ListAssignments extends LedgerCommand {
             @Option(names = "--village", paramLabel = "NAME", descriptionKey = "reportVillage")
             String village;
 
             @Option(names = "--role", paramLabel = "ROLE", descriptionKey = "role")
             String role;
 
-            @Spec
-            CommandSpec spec;
-
             @Override
-            public Integer call() {
-                try (Database db = Database.open(ledger.dataDir())) {
-                    CadreService cadres = open(db);
-                    UUID villageId = villageId(db, village);
-                    String roleCode = role == null ? null : cadres.role(role).orElseThrow(() ->
-                            new InvalidInputException(Messages.get("assignment.error.role", role))).code();
-                    List<Assignment> list = cadres.assignments(null, villageId, roleCode);
-                    TextTable.print(spec.commandLine().getOut(),
-                            List.of(Messages.get("check.column.village"), Messages.get("assignment.field.role"),
-                                    Messages.get("cadre.field.name"), Messages.get("assignment.field.from"),
-                                    Messages.get("assignment.field.to"), Messages.get("assignment.field.sentBy"),
-                                    Messages.get("assignment.field.endReason")),
-                            list.stream().map(a -> List.of(a.villageName(), cadres.roleLabel(a.role()), a.cadreName(),
-                                    a.startDate().toString(), a.endDate() == null ? Messages.get("assignment.open")
-                                            : a.endDate().toString(), s(a.sentByUnitName()), s(a.endReason()))).toList());
-                }
-                return ExitCodes.OK;
+            void run(Database db) {
+                CadreService cadres = open(db);
+                UUID villageId = villageId(db, village);
+                String roleCode = role == null ? null : cadres.role(role).orElseThrow(() ->
+                        new InvalidInputException(Messages.get("assignment.error.role", role))).code();
+                List<Assignment> list = cadres.assignments(null, villageId, roleCode);
+                TextTable.print(spec.commandLine().getOut(),
+                        List.of(Messages.get("check.column.village"), Messages.get("assignment.field.role"),
+                                Messages.get("cadre.field.name"), Messages.get("assignment.field.from"),
+                                Messages.get("assignment.field.to"), Messages.get("assignment.field.sentBy"),
+                                Messages.get("assignment.field.endReason")),
+                        list.stream().map(a -> List.of(a.villageName(), cadres.roleLabel(a.role()), a.cadreName(),
+                                a.startDate().toString(), a.endDate() == null ? Messages.get("assignment.open")
+                                        : a.endDate().toString(), s(a.sentByUnitName()), s(a.endReason()))).toList());
             }
         }
 
         @Command(name = "import", mixinStandardHelpOptions = true)
-        static final class ImportAssignments implements Callable<Integer> {
-            @Mixin
-            LedgerOptions ledger;
-
-            @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "importFile")
-            Path file;
-
-            @Spec
-            CommandSpec spec;
-
+        static final class ImportAssignments extends ImportFileCommand {
             @Override
-            public Integer call() {
-                try (Database db = Database.open(ledger.dataDir())) {
-                    ImportCount r = open(db).importAssignments(file);
-                    spec.commandLine().getOut().println(Messages.get("cli.assignments.imported", r.added(),
-                            r.updated()));
-                }
-                return ExitCodes.OK;
+            String importInto(Database db) {
+                ImportCount r = open(db).importAssignments(file);
+                return Messages.get("cli.assignments.imported", r.added(),
+                        r.updated());
             }
         }
 
         @Command(name = "export", mixinStandardHelpOptions = true)
-        static final class ExportAssignments implements Callable<Integer> {
-            @Mixin
-            LedgerOptions ledger;
-
+        static final class ExportAssignments extends LedgerCommand {
             @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "out")
             Path out;
 
             @Option(names = "--village", paramLabel = "NAME", descriptionKey = "exportVillage")
             String village;
 
-            @Spec
-            CommandSpec spec;
-
             @Override
-            public Integer call() throws IOException {
-                try (Database db = Database.open(ledger.dataDir())) {
-                    int n = open(db).exportAssignments(out, villageId(db, village));
-                    spec.commandLine().getOut().println(Messages.get("cli.assignments.exported", n,
-                            out.toAbsolutePath()));
-                }
-                return ExitCodes.OK;
+            void run(Database db) throws IOException {
+                int n = open(db).exportAssignments(out, villageId(db, village));
+                spec.commandLine().getOut().println(Messages.get("cli.assignments.exported", n,
+                        out.toAbsolutePath()));
             }
         }
     }

@@ -3,7 +3,6 @@ package org.townshipledger.cli;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.townshipledger.cadre.CadreService;
 import org.townshipledger.cadre.Finding;
 import org.townshipledger.pairing.PairingService;
@@ -12,10 +11,7 @@ import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
 import org.townshipledger.village.VillageService;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code check assignments [--year Y]}: what the office must fix, one finding a line, naming whom to call. */
 @Command(name = "check", mixinStandardHelpOptions = true, subcommands = {CheckCommand.Assignments.class, CheckCommand.Pairings.class,
@@ -31,88 +27,40 @@ final class CheckCommand extends GroupCommand {
     }
 
     @Command(name = "assignments", mixinStandardHelpOptions = true)
-    static final class Assignments implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
-        @Option(names = "--year", paramLabel = "YYYY", descriptionKey = "reportYear")
-        Integer year;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Assignments extends YearCommand {
         @Override
-        public Integer call() {
-            try (Database db = Database.open(ledger.dataDir())) {
-                SettingsStore settings = new SettingsStore(db.dsl());
-                Clock clock = Clock.systemDefaultZone();
-                CadreService cadres = new CadreService(db, new VillageService(db, settings, clock), settings, clock);
-                print(spec, cadres.checkAssignments(year != null ? year : cadres.workingYear()));
-            }
-            return ExitCodes.OK;
+        void run(Database db) {
+            SettingsStore settings = new SettingsStore(db.dsl());
+            Clock clock = Clock.systemDefaultZone();
+            CadreService cadres = new CadreService(db, new VillageService(db, settings, clock), settings, clock);
+            print(spec, cadres.checkAssignments(year != null ? year : cadres.workingYear()));
         }
     }
 
     @Command(name = "pairings", mixinStandardHelpOptions = true)
-    static final class Pairings implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
-        @Option(names = "--year", paramLabel = "YYYY", descriptionKey = "reportYear")
-        Integer year;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Pairings extends YearCommand {
         @Override
-        public Integer call() {
-            try (Database db = Database.open(ledger.dataDir())) {
-                PairingService pairings = PairingsCommand.Services.open(db).pairings();
-                print(spec, pairings.checkPairings(year != null ? year : pairings.workingYear()));
-            }
-            return ExitCodes.OK;
+        void run(Database db) {
+            PairingService pairings = PairingsCommand.Services.open(db).pairings();
+            print(spec, pairings.checkPairings(year != null ? year : pairings.workingYear()));
         }
     }
 
     @Command(name = "grading", mixinStandardHelpOptions = true)
-    static final class Grading implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
-        @Option(names = "--year", paramLabel = "YYYY", descriptionKey = "reportYear")
-        Integer year;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Grading extends YearCommand {
         @Override
-        public Integer call() {
-            try (Database db = Database.open(ledger.dataDir())) {
-                org.townshipledger.grading.GradingService grading = GradesCommand.open(db);
-                print(spec, grading.checkGrading(year != null ? year : grading.workingYear()));
-            }
-            return ExitCodes.OK;
+        void run(Database db) {
+            org.townshipledger.grading.GradingService grading = GradesCommand.open(db);
+            print(spec, grading.checkGrading(year != null ? year : grading.workingYear()));
         }
     }
 
     @Command(name = "visits", mixinStandardHelpOptions = true)
-    static final class Visits implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
-        @Option(names = "--year", paramLabel = "YYYY", descriptionKey = "reportYear")
-        Integer year;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Visits extends YearCommand {
         @Override
-        public Integer call() {
-            try (Database db = Database.open(ledger.dataDir())) {
-                org.townshipledger.visit.VisitService visits = VisitsCommand.Services.open(db).visits();
-                print(spec, visits.checkVisits(year != null ? year : visits.workingYear()));
-            }
-            return ExitCodes.OK;
+        void run(Database db) {
+            org.townshipledger.visit.VisitService visits = VisitsCommand.Services.open(db).visits();
+            print(spec, visits.checkVisits(year != null ? year : visits.workingYear()));
         }
     }
 }

@@ -46,10 +46,7 @@ final class HouseholdsCommand extends GroupCommand {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true)
-    static final class ImportHouseholds implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
+    static final class ImportHouseholds extends LedgerCommand {
         @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "householdsFile")
         Path file;
 
@@ -59,36 +56,27 @@ final class HouseholdsCommand extends GroupCommand {
         @Option(names = "--errors", paramLabel = "OUT.xlsx", descriptionKey = "errors")
         Path errors;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws IOException {
-            try (Database db = Database.open(ledger.dataDir())) {
-                ImportResult r = new HouseholdService(db).importHouseholds(file,
-                        ImportOptions.defaults().withDryRun(dryRun).withErrorReport(errors));
-                PrintWriter err = spec.commandLine().getErr();
-                for (RowProblem w : r.warnings()) {
-                    err.println(Messages.get("cli.households.warning", w.describe()));
-                }
-                if (r.hasErrors()) {
-                    if (r.errorReport() != null) {
-                        err.println(Messages.get("cli.households.errorReport", r.errorReport().toAbsolutePath()));
-                    }
-                    throw new InvalidInputException(r.problems());
-                }
-                String key = r.written() ? "cli.households.imported" : "cli.households.checked";
-                spec.commandLine().getOut().println(Messages.get(key, r.added(), r.updated(), r.members()));
+        void run(Database db) throws IOException {
+            ImportResult r = new HouseholdService(db).importHouseholds(file,
+                    ImportOptions.defaults().withDryRun(dryRun).withErrorReport(errors));
+            PrintWriter err = spec.commandLine().getErr();
+            for (RowProblem w : r.warnings()) {
+                err.println(Messages.get("cli.households.warning", w.describe()));
             }
-            return ExitCodes.OK;
+            if (r.hasErrors()) {
+                if (r.errorReport() != null) {
+                    err.println(Messages.get("cli.households.errorReport", r.errorReport().toAbsolutePath()));
+                }
+                throw new InvalidInputException(r.problems());
+            }
+            String key = r.written() ? "cli.households.imported" : "cli.households.checked";
+            spec.commandLine().getOut().println(Messages.get(key, r.added(), r.updated(), r.members()));
         }
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true)
-    static final class ExportHouseholds implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
+    static final class ExportHouseholds extends LedgerCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "out")
         Path out;
 
@@ -98,18 +86,12 @@ final class HouseholdsCommand extends GroupCommand {
         @Option(names = "--full-id", descriptionKey = "full-id")
         boolean fullId;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws IOException {
-            try (Database db = Database.open(ledger.dataDir())) {
-                HouseholdService service = new HouseholdService(db);
-                ExportResult r = service.exportHouseholds(out, new ExportOptions(villageId(service, village), fullId));
-                spec.commandLine().getOut().println(Messages.get("cli.households.exported", r.households(), r.members(),
-                        out.toAbsolutePath()));
-            }
-            return ExitCodes.OK;
+        void run(Database db) throws IOException {
+            HouseholdService service = new HouseholdService(db);
+            ExportResult r = service.exportHouseholds(out, new ExportOptions(villageId(service, village), fullId));
+            spec.commandLine().getOut().println(Messages.get("cli.households.exported", r.households(), r.members(),
+                    out.toAbsolutePath()));
         }
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.townshipledger.cadre.CadreService;
 import org.townshipledger.cadre.ImportCount;
 import org.townshipledger.common.Messages;
@@ -18,11 +17,7 @@ import org.townshipledger.pairing.PairingService;
 import org.townshipledger.pairing.PairingService.Proposal;
 import org.townshipledger.village.VillageService;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pairings list|import|export|suggest}: the 结对帮扶 register on the terminal. */
 @Command(name = "pairings", mixinStandardHelpOptions = true,
@@ -51,67 +46,43 @@ final class PairingsCommand extends GroupCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true)
-    static final class ListPairings implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
+    static final class ListPairings extends LedgerCommand {
         @Option(names = "--village", paramLabel = "NAME", descriptionKey = "village")
         String village;
 
         @Option(names = "--all", descriptionKey = "pairingsAll")
         boolean all;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            try (Database db = Database.open(ledger.dataDir())) {
-                Services s = Services.open(db);
-                PairingFilter f = new PairingFilter(s.village(village), null, null, null,
-                        all ? null : s.pairings().today());
-                List<Pairing> list = s.pairings().pairings(f);
-                TextTable.print(spec.commandLine().getOut(),
-                        List.of(Messages.get("pairing.column.village"), Messages.get("pairing.column.target"),
-                                Messages.get("pairing.column.helper"), Messages.get("pairing.column.unit"),
-                                Messages.get("pairing.column.phone"), Messages.get("pairing.column.kind"),
-                                Messages.get("pairing.column.from"), Messages.get("pairing.column.to")),
-                        list.stream().map(p -> List.of(s(p.villageName()),
-                                p.target().label() + " " + s(p.targetName()), s(p.helperName()), s(p.helperUnit()),
-                                s(p.helperPhone()), p.kind().label(), p.startDate().toString(),
-                                s(p.endDate()))).toList());
-                spec.commandLine().getErr().println(Messages.get("check.count", list.size()));
-            }
-            return ExitCodes.OK;
+        void run(Database db) {
+            Services s = Services.open(db);
+            PairingFilter f = new PairingFilter(s.village(village), null, null, null,
+                    all ? null : s.pairings().today());
+            List<Pairing> list = s.pairings().pairings(f);
+            TextTable.print(spec.commandLine().getOut(),
+                    List.of(Messages.get("pairing.column.village"), Messages.get("pairing.column.target"),
+                            Messages.get("pairing.column.helper"), Messages.get("pairing.column.unit"),
+                            Messages.get("pairing.column.phone"), Messages.get("pairing.column.kind"),
+                            Messages.get("pairing.column.from"), Messages.get("pairing.column.to")),
+                    list.stream().map(p -> List.of(s(p.villageName()),
+                            p.target().label() + " " + s(p.targetName()), s(p.helperName()), s(p.helperUnit()),
+                            s(p.helperPhone()), p.kind().label(), p.startDate().toString(),
+                            s(p.endDate()))).toList());
+            spec.commandLine().getErr().println(Messages.get("check.count", list.size()));
         }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true)
-    static final class ImportPairings implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
-        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "importFile")
-        Path file;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ImportPairings extends ImportFileCommand {
         @Override
-        public Integer call() {
-            try (Database db = Database.open(ledger.dataDir())) {
-                ImportCount r = Services.open(db).pairings().importFile(file);
-                spec.commandLine().getOut().println(Messages.get("cli.pairings.imported", r.added(), r.updated()));
-            }
-            return ExitCodes.OK;
+        String importInto(Database db) {
+            ImportCount r = Services.open(db).pairings().importFile(file);
+            return Messages.get("cli.pairings.imported", r.added(), r.updated());
         }
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true)
-    static final class ExportPairings implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
+    static final class ExportPairings extends LedgerCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "out")
         Path out;
 
@@ -121,58 +92,43 @@ final class PairingsCommand extends GroupCommand {
         @Option(names = "--full-id", descriptionKey = "fullId")
         boolean fullId;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws IOException {
-            try (Database db = Database.open(ledger.dataDir())) {
-                Services s = Services.open(db);
-                int n = s.pairings().export(out, s.village(village), fullId);
-                spec.commandLine().getOut().println(Messages.get("cli.pairings.exported", n, out.toAbsolutePath()));
-            }
-            return ExitCodes.OK;
+        void run(Database db) throws IOException {
+            Services s = Services.open(db);
+            int n = s.pairings().export(out, s.village(village), fullId);
+            spec.commandLine().getOut().println(Messages.get("cli.pairings.exported", n, out.toAbsolutePath()));
         }
     }
 
     @Command(name = "suggest", mixinStandardHelpOptions = true)
-    static final class Suggest implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
+    static final class Suggest extends LedgerCommand {
         @Option(names = "--village", paramLabel = "NAME", descriptionKey = "village")
         String village;
 
         @Option(names = "--apply", descriptionKey = "pairingsApply")
         boolean apply;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            try (Database db = Database.open(ledger.dataDir())) {
-                Services s = Services.open(db);
-                List<Proposal> proposal = s.pairings().suggest(s.village(village));
-                PrintWriter out = spec.commandLine().getOut();
-                TextTable.print(out, List.of(Messages.get("pairing.column.village"),
-                                Messages.get("pairing.column.household"), Messages.get("pairing.column.helper"),
-                                Messages.get("pairing.column.unit"), Messages.get("pairing.column.load")),
-                        proposal.stream().map(p -> List.of(p.household().villageName(), p.household().headName(),
-                                p.hasHelper() ? p.cadreName() : Messages.get("pairing.suggest.nobody"),
-                                s(p.unitName()), p.hasHelper() ? p.householdsAfter() + "/" + p.maxHouseholds() : ""))
-                                .toList());
-                long proposed = proposal.stream().filter(Proposal::hasHelper).count();
-                PrintWriter err = spec.commandLine().getErr();
-                err.println(Messages.get("cli.pairings.proposed", proposal.size(), proposed,
-                        proposal.size() - proposed));
-                if (apply) {
-                    err.println(Messages.get("cli.pairings.applied", s.pairings().apply(proposal)));
-                } else if (proposed > 0) {
-                    err.println(Messages.get("cli.pairings.notApplied"));
-                }
+        void run(Database db) {
+            Services s = Services.open(db);
+            List<Proposal> proposal = s.pairings().suggest(s.village(village));
+            PrintWriter out = spec.commandLine().getOut();
+            TextTable.print(out, List.of(Messages.get("pairing.column.village"),
+                            Messages.get("pairing.column.household"), Messages.get("pairing.column.helper"),
+                            Messages.get("pairing.column.unit"), Messages.get("pairing.column.load")),
+                    proposal.stream().map(p -> List.of(p.household().villageName(), p.household().headName(),
+                            p.hasHelper() ? p.cadreName() : Messages.get("pairing.suggest.nobody"),
+                            s(p.unitName()), p.hasHelper() ? p.householdsAfter() + "/" + p.maxHouseholds() : ""))
+                            .toList());
+            long proposed = proposal.stream().filter(Proposal::hasHelper).count();
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(Messages.get("cli.pairings.proposed", proposal.size(), proposed,
+                    proposal.size() - proposed));
+            if (apply) {
+                err.println(Messages.get("cli.pairings.applied", s.pairings().apply(proposal)));
+            } else if (proposed > 0) {
+                err.println(Messages.get("cli.pairings.notApplied"));
             }
-            return ExitCodes.OK;
         }
     }
 }

@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code villages list|import|export}. */
@@ -76,44 +75,23 @@ final class VillagesCommand extends GroupCommand {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true)
-    static final class ImportVillages implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
-        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "importFile")
-        Path file;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ImportVillages extends ImportFileCommand {
         @Override
-        public Integer call() {
-            try (Database db = Database.open(ledger.dataDir())) {
-                VillageImport.Result r = new VillageService(db).importVillages(file);
-                spec.commandLine().getOut().println(Messages.get("cli.villages.imported", r.added(), r.updated()));
-            }
-            return ExitCodes.OK;
+        String importInto(Database db) {
+            VillageImport.Result r = new VillageService(db).importVillages(file);
+            return Messages.get("cli.villages.imported", r.added(), r.updated());
         }
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true)
-    static final class ExportVillages implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
+    static final class ExportVillages extends LedgerCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "out")
         Path out;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws IOException {
-            try (Database db = Database.open(ledger.dataDir())) {
-                int n = new VillageService(db).exportVillages(out);
-                spec.commandLine().getOut().println(Messages.get("cli.villages.exported", n, out.toAbsolutePath()));
-            }
-            return ExitCodes.OK;
+        void run(Database db) throws IOException {
+            int n = new VillageService(db).exportVillages(out);
+            spec.commandLine().getOut().println(Messages.get("cli.villages.exported", n, out.toAbsolutePath()));
         }
     }
 }

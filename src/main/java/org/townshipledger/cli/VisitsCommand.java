@@ -8,7 +8,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.townshipledger.cadre.Cadre;
 import org.townshipledger.cadre.CadreService;
 import org.townshipledger.common.InvalidInputException;
@@ -29,10 +28,7 @@ import org.townshipledger.visit.VisitService;
 import org.townshipledger.village.VillageService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code visits|problems|help list|import|export} and {@code tally problems|help}: the visit log on the terminal. */
 final class VisitsCommand {
@@ -119,65 +115,41 @@ final class VisitsCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true)
-    static final class ListVisits implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
+    static final class ListVisits extends LedgerCommand {
         @Mixin
         VisitOptions options;
 
         @Option(names = "--page", paramLabel = "N", descriptionKey = "visitPage", defaultValue = "1")
         int page;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            try (Database db = Database.open(ledger.dataDir())) {
-                Services s = Services.open(db);
-                Page<Visit> p = s.visits().page(options.filter(s), page - 1);
-                TextTable.print(spec.commandLine().getOut(),
-                        List.of(Messages.get("visit.column.date"), Messages.get("visit.column.kind"),
-                                Messages.get("visit.column.cadres"), Messages.get("visit.column.village"),
-                                Messages.get("visit.column.target"), Messages.get("visit.column.seen"),
-                                Messages.get("visit.column.done")),
-                        p.rows().stream().map(v -> List.of(v.date().toString(), s.visits().kindLabel(v.kind()),
-                                String.join("、", v.cadreNames()), s(v.villageName()),
-                                v.target().label() + " " + s(v.targetName()), s(v.seen()), s(v.done()))).toList());
-                int pages = Math.max(1, (p.total() + VisitService.PAGE_SIZE - 1) / VisitService.PAGE_SIZE);
-                spec.commandLine().getErr().println(Messages.get("cli.visits.page", page, pages, p.total()));
-            }
-            return ExitCodes.OK;
+        void run(Database db) {
+            Services s = Services.open(db);
+            Page<Visit> p = s.visits().page(options.filter(s), page - 1);
+            TextTable.print(spec.commandLine().getOut(),
+                    List.of(Messages.get("visit.column.date"), Messages.get("visit.column.kind"),
+                            Messages.get("visit.column.cadres"), Messages.get("visit.column.village"),
+                            Messages.get("visit.column.target"), Messages.get("visit.column.seen"),
+                            Messages.get("visit.column.done")),
+                    p.rows().stream().map(v -> List.of(v.date().toString(), s.visits().kindLabel(v.kind()),
+                            String.join("、", v.cadreNames()), s(v.villageName()),
+                            v.target().label() + " " + s(v.targetName()), s(v.seen()), s(v.done()))).toList());
+            int pages = Math.max(1, (p.total() + VisitService.PAGE_SIZE - 1) / VisitService.PAGE_SIZE);
+            spec.commandLine().getErr().println(Messages.get("cli.visits.page", page, pages, p.total()));
         }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true)
-    static final class ImportVisits implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
-        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "importFile")
-        Path file;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ImportVisits extends ImportFileCommand {
         @Override
-        public Integer call() {
-            try (Database db = Database.open(ledger.dataDir())) {
-                int n = Services.open(db).visits().importVisits(file);
-                spec.commandLine().getOut().println(Messages.get("cli.visits.imported", n));
-            }
-            return ExitCodes.OK;
+        String importInto(Database db) {
+            int n = Services.open(db).visits().importVisits(file);
+            return Messages.get("cli.visits.imported", n);
         }
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true)
-    static final class ExportVisits implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
+    static final class ExportVisits extends LedgerCommand {
         @Mixin
         VisitOptions options;
 
@@ -187,17 +159,11 @@ final class VisitsCommand {
         @Option(names = "--full-id", descriptionKey = "fullId")
         boolean fullId;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws IOException {
-            try (Database db = Database.open(ledger.dataDir())) {
-                Services s = Services.open(db);
-                int n = s.visits().exportVisits(out, options.filter(s), fullId);
-                spec.commandLine().getOut().println(Messages.get("cli.visits.exported", n, out.toAbsolutePath()));
-            }
-            return ExitCodes.OK;
+        void run(Database db) throws IOException {
+            Services s = Services.open(db);
+            int n = s.visits().exportVisits(out, options.filter(s), fullId);
+            spec.commandLine().getOut().println(Messages.get("cli.visits.exported", n, out.toAbsolutePath()));
         }
     }
 
@@ -209,67 +175,40 @@ final class VisitsCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true)
-    static final class ListProblems implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
+    static final class ListProblems extends YearCommand {
         @Option(names = "--village", paramLabel = "NAME", descriptionKey = "village")
         String village;
 
-        @Option(names = "--year", paramLabel = "YYYY", descriptionKey = "reportYear")
-        Integer year;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            try (Database db = Database.open(ledger.dataDir())) {
-                Services s = Services.open(db);
-                List<Problem> list = s.visits().problems(new ProblemFilter(s.village(village), s.year(year), null,
-                        null));
-                TextTable.print(spec.commandLine().getOut(),
-                        List.of(Messages.get("visit.column.village"), Messages.get("problem.field.raisedOn"),
-                                Messages.get("problem.field.kind"), Messages.get("problem.field.raisedBy"),
-                                Messages.get("problem.field.description"), Messages.get("problem.column.status"),
-                                Messages.get("problem.field.resolvedOn"), Messages.get("problem.field.level")),
-                        list.stream().map(p -> List.of(s(p.villageName()), p.raisedOn().toString(),
-                                p.kind().label() + (p.subKind() == null ? "" : "/" + p.subKind().label()),
-                                p.householdName() != null ? p.householdName() : s(p.raisedBy()), s(p.description()),
-                                p.status().label(), s(p.resolvedOn()), p.level() == null ? "" : p.level().label()))
-                                .toList());
-                spec.commandLine().getErr().println(Messages.get("check.count", list.size()));
-            }
-            return ExitCodes.OK;
+        void run(Database db) {
+            Services s = Services.open(db);
+            List<Problem> list = s.visits().problems(new ProblemFilter(s.village(village), s.year(year), null,
+                    null));
+            TextTable.print(spec.commandLine().getOut(),
+                    List.of(Messages.get("visit.column.village"), Messages.get("problem.field.raisedOn"),
+                            Messages.get("problem.field.kind"), Messages.get("problem.field.raisedBy"),
+                            Messages.get("problem.field.description"), Messages.get("problem.column.status"),
+                            Messages.get("problem.field.resolvedOn"), Messages.get("problem.field.level")),
+                    list.stream().map(p -> List.of(s(p.villageName()), p.raisedOn().toString(),
+                            p.kind().label() + (p.subKind() == null ? "" : "/" + p.subKind().label()),
+                            p.householdName() != null ? p.householdName() : s(p.raisedBy()), s(p.description()),
+                            p.status().label(), s(p.resolvedOn()), p.level() == null ? "" : p.level().label()))
+                            .toList());
+            spec.commandLine().getErr().println(Messages.get("check.count", list.size()));
         }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true)
-    static final class ImportProblems implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
-        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "importFile")
-        Path file;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ImportProblems extends ImportFileCommand {
         @Override
-        public Integer call() {
-            try (Database db = Database.open(ledger.dataDir())) {
-                int n = Services.open(db).visits().importProblems(file);
-                spec.commandLine().getOut().println(Messages.get("cli.problems.imported", n));
-            }
-            return ExitCodes.OK;
+        String importInto(Database db) {
+            int n = Services.open(db).visits().importProblems(file);
+            return Messages.get("cli.problems.imported", n);
         }
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true)
-    static final class ExportProblems implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
+    static final class ExportProblems extends LedgerCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "out")
         Path out;
 
@@ -282,18 +221,12 @@ final class VisitsCommand {
         @Option(names = "--full-id", descriptionKey = "fullId")
         boolean fullId;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws IOException {
-            try (Database db = Database.open(ledger.dataDir())) {
-                Services s = Services.open(db);
-                int n = s.visits().exportProblems(out, new ProblemFilter(s.village(village), year, null, null),
-                        fullId);
-                spec.commandLine().getOut().println(Messages.get("cli.problems.exported", n, out.toAbsolutePath()));
-            }
-            return ExitCodes.OK;
+        void run(Database db) throws IOException {
+            Services s = Services.open(db);
+            int n = s.visits().exportProblems(out, new ProblemFilter(s.village(village), year, null, null),
+                    fullId);
+            spec.commandLine().getOut().println(Messages.get("cli.problems.exported", n, out.toAbsolutePath()));
         }
     }
 
@@ -305,67 +238,40 @@ final class VisitsCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true)
-    static final class ListHelp implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
+    static final class ListHelp extends YearCommand {
         @Option(names = "--village", paramLabel = "NAME", descriptionKey = "village")
         String village;
 
-        @Option(names = "--year", paramLabel = "YYYY", descriptionKey = "reportYear")
-        Integer year;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            try (Database db = Database.open(ledger.dataDir())) {
-                Services s = Services.open(db);
-                List<HelpItem> list = s.visits().helpItems(new HelpFilter(s.village(village), s.year(year), null,
-                        null));
-                TextTable.print(spec.commandLine().getOut(),
-                        List.of(Messages.get("visit.column.village"), Messages.get("help.field.target"),
-                                Messages.get("help.field.kind"), Messages.get("help.field.description"),
-                                Messages.get("help.field.money"), Messages.get("help.field.goods"),
-                                Messages.get("help.field.helper"), Messages.get("help.field.date"),
-                                Messages.get("help.field.status")),
-                        list.stream().map(h -> List.of(s(h.villageName()),
-                                h.householdName() != null ? h.householdName() : h.target().label(), h.kind().label(),
-                                s(h.description()), h.money().toPlainString(), h.goodsValue().toPlainString(),
-                                s(h.helperName()), h.date().toString(), h.status().label())).toList());
-                spec.commandLine().getErr().println(Messages.get("check.count", list.size()));
-            }
-            return ExitCodes.OK;
+        void run(Database db) {
+            Services s = Services.open(db);
+            List<HelpItem> list = s.visits().helpItems(new HelpFilter(s.village(village), s.year(year), null,
+                    null));
+            TextTable.print(spec.commandLine().getOut(),
+                    List.of(Messages.get("visit.column.village"), Messages.get("help.field.target"),
+                            Messages.get("help.field.kind"), Messages.get("help.field.description"),
+                            Messages.get("help.field.money"), Messages.get("help.field.goods"),
+                            Messages.get("help.field.helper"), Messages.get("help.field.date"),
+                            Messages.get("help.field.status")),
+                    list.stream().map(h -> List.of(s(h.villageName()),
+                            h.householdName() != null ? h.householdName() : h.target().label(), h.kind().label(),
+                            s(h.description()), h.money().toPlainString(), h.goodsValue().toPlainString(),
+                            s(h.helperName()), h.date().toString(), h.status().label())).toList());
+            spec.commandLine().getErr().println(Messages.get("check.count", list.size()));
         }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true)
-    static final class ImportHelp implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
-        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "importFile")
-        Path file;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ImportHelp extends ImportFileCommand {
         @Override
-        public Integer call() {
-            try (Database db = Database.open(ledger.dataDir())) {
-                int n = Services.open(db).visits().importHelp(file);
-                spec.commandLine().getOut().println(Messages.get("cli.help.imported", n));
-            }
-            return ExitCodes.OK;
+        String importInto(Database db) {
+            int n = Services.open(db).visits().importHelp(file);
+            return Messages.get("cli.help.imported", n);
         }
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true)
-    static final class ExportHelp implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
+    static final class ExportHelp extends LedgerCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "out")
         Path out;
 
@@ -378,17 +284,11 @@ final class VisitsCommand {
         @Option(names = "--full-id", descriptionKey = "fullId")
         boolean fullId;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws IOException {
-            try (Database db = Database.open(ledger.dataDir())) {
-                Services s = Services.open(db);
-                int n = s.visits().exportHelp(out, new HelpFilter(s.village(village), year, null, null), fullId);
-                spec.commandLine().getOut().println(Messages.get("cli.help.exported", n, out.toAbsolutePath()));
-            }
-            return ExitCodes.OK;
+        void run(Database db) throws IOException {
+            Services s = Services.open(db);
+            int n = s.visits().exportHelp(out, new HelpFilter(s.village(village), year, null, null), fullId);
+            spec.commandLine().getOut().println(Messages.get("cli.help.exported", n, out.toAbsolutePath()));
         }
     }
 
@@ -400,65 +300,41 @@ final class VisitsCommand {
 
     /** {@code 发现\t35}, {@code 化解\t30}, {@code 化解率\t85.71%}, then the levels; one village with --village. */
     @Command(name = "problems", mixinStandardHelpOptions = true)
-    static final class TallyProblems implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
-        @Option(names = "--year", paramLabel = "YYYY", descriptionKey = "reportYear")
-        Integer year;
-
+    static final class TallyProblems extends YearCommand {
         @Option(names = "--village", paramLabel = "NAME", descriptionKey = "village")
         String village;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            try (Database db = Database.open(ledger.dataDir())) {
-                Services s = Services.open(db);
-                ProblemTally t = s.visits().problemTally(s.year(year), s.village(village));
-                PrintWriter out = spec.commandLine().getOut();
-                ProblemTally.Line total = t.total();
-                out.println(Messages.get("tally.found") + "\t" + total.found());
-                out.println(Messages.get("tally.resolved") + "\t" + total.resolved());
-                out.println(Messages.get("tally.rate") + "\t" + (total.rate() == null ? "—"
-                        : total.rate().toPlainString() + "%"));
-                out.println(Messages.get("tally.inVillage") + "\t" + total.inVillage());
-                out.println(Messages.get("tally.inTownship") + "\t" + total.inTownship());
-                out.println(Messages.get("tally.inCounty") + "\t" + total.inCounty());
-                out.println(Messages.get("tally.escalated") + "\t" + total.escalated());
-            }
-            return ExitCodes.OK;
+        void run(Database db) {
+            Services s = Services.open(db);
+            ProblemTally t = s.visits().problemTally(s.year(year), s.village(village));
+            PrintWriter out = spec.commandLine().getOut();
+            ProblemTally.Line total = t.total();
+            out.println(Messages.get("tally.found") + "\t" + total.found());
+            out.println(Messages.get("tally.resolved") + "\t" + total.resolved());
+            out.println(Messages.get("tally.rate") + "\t" + (total.rate() == null ? "—"
+                    : total.rate().toPlainString() + "%"));
+            out.println(Messages.get("tally.inVillage") + "\t" + total.inVillage());
+            out.println(Messages.get("tally.inTownship") + "\t" + total.inTownship());
+            out.println(Messages.get("tally.inCounty") + "\t" + total.inCounty());
+            out.println(Messages.get("tally.escalated") + "\t" + total.escalated());
         }
     }
 
     /** One line per kind with its money, then 物资 and 合计: {@code 产业\t101234.63}. */
     @Command(name = "help", mixinStandardHelpOptions = true)
-    static final class TallyHelp implements Callable<Integer> {
-        @Mixin
-        LedgerOptions ledger;
-
-        @Option(names = "--year", paramLabel = "YYYY", descriptionKey = "reportYear")
-        Integer year;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class TallyHelp extends YearCommand {
         @Override
-        public Integer call() {
-            try (Database db = Database.open(ledger.dataDir())) {
-                Services s = Services.open(db);
-                HelpTally t = s.visits().helpTally(s.year(year));
-                PrintWriter out = spec.commandLine().getOut();
-                for (HelpTally.Sum k : t.byKind()) {
-                    out.println(k.kind().label() + "\t" + k.money().toPlainString());
-                }
-                out.println(Messages.get("tally.goods") + "\t" + t.total().goods().toPlainString());
-                out.println(Messages.get("tally.total") + "\t" + t.total().money().toPlainString());
-                out.println(Messages.get("tally.items") + "\t" + t.total().items());
+        void run(Database db) {
+            Services s = Services.open(db);
+            HelpTally t = s.visits().helpTally(s.year(year));
+            PrintWriter out = spec.commandLine().getOut();
+            for (HelpTally.Sum k : t.byKind()) {
+                out.println(k.kind().label() + "\t" + k.money().toPlainString());
             }
-            return ExitCodes.OK;
+            out.println(Messages.get("tally.goods") + "\t" + t.total().goods().toPlainString());
+            out.println(Messages.get("tally.total") + "\t" + t.total().money().toPlainString());
+            out.println(Messages.get("tally.items") + "\t" + t.total().items());
         }
     }
 }
