@@ -155,6 +155,8 @@ class VisitBinTest {
         visits.remove(visits.visit(v.id()).orElseThrow());
 
         BinItem item = item(VisitBin.KIND);
+        assertThat(RecycleBinViewModel.purgeQuestion(item)).isEqualTo(
+                "彻底删除走访记录“2026-03-05 张大山户”及走访中反映的诉求？删除后无法恢复。");
         bin.purge(item);
         assertThat(status.messageProperty().get()).isEqualTo("已彻底删除走访记录“2026-03-05 张大山户”");
         // Both problems of the visit went, the one removed on its own before too (it pointed at the visit).
@@ -192,6 +194,8 @@ class VisitBinTest {
         assertThat(problemTexts()).containsExactly("看病难");
         assertThat(visits.problemTally(2026, null).total().found()).isEqualTo(1);
 
+        assertThat(RecycleBinViewModel.purgeQuestion(bin.items().get(0))).isEqualTo(
+                "彻底删除诉求与矛盾“政策咨询：张大山户”？删除后无法恢复。");
         bin.purge(bin.items().get(0));
         assertThat(bin.items()).isEmpty();
         assertThat(rows("problem")).isEqualTo(1);
