@@ -18,6 +18,9 @@ import org.townshipledger.ui.FileDialogs;
 import org.townshipledger.ui.FxTaskExecutor;
 import org.townshipledger.ui.StatusBarModel;
 import org.townshipledger.village.VillageService;
+import org.townshipledger.visit.HelpBin;
+import org.townshipledger.visit.ProblemBin;
+import org.townshipledger.visit.VisitBin;
 import org.townshipledger.visit.VisitService;
 
 /** The application's parts, wired by hand in one place. One per open ledger. */
@@ -49,6 +52,9 @@ final class AppContext implements AutoCloseable {
         all.add(new HouseholdBin(households));
         all.addAll(CadreBins.of(cadres));
         all.add(new PairingBin(pairings));
+        all.add(new VisitBin(visits));
+        all.add(new ProblemBin(visits));
+        all.add(new HelpBin(visits));
         return all;
     }
 

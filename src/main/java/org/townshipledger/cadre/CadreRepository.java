@@ -2,9 +2,13 @@ package org.townshipledger.cadre;
 
 import static org.townshipledger.db.jooq.Tables.ASSIGNMENT;
 import static org.townshipledger.db.jooq.Tables.CADRE;
+import static org.townshipledger.db.jooq.Tables.HELP_ITEM;
 import static org.townshipledger.db.jooq.Tables.PAIRING;
+import static org.townshipledger.db.jooq.Tables.PROBLEM;
 import static org.townshipledger.db.jooq.Tables.UNIT;
 import static org.townshipledger.db.jooq.Tables.VILLAGE;
+import static org.townshipledger.db.jooq.Tables.VISIT;
+import static org.townshipledger.db.jooq.Tables.VISIT_CADRE;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_PLAN;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_WEAK_YEAR;
 
@@ -327,11 +331,30 @@ public final class CadreRepository {
                 .execute() == 1;
     }
 
-    /** Deletes a cadre in the bin for good with every posting and pairing of theirs. Run it in a transaction. */
+    /**
+     * Visits not in the recycle bin that the cadre went on, and help items not in the bin that name the cadre as
+     * helper: records of work done, which a purge of the cadre must not take with it.
+     */
+    public int[] visitReferences(UUID cadreId) {
+        return new int[] {dsl.fetchCount(VISIT_CADRE, VISIT_CADRE.CADRE_ID.eq(cadreId)
+                .and(VISIT_CADRE.DELETED_AT.isNull())),
+                dsl.fetchCount(HELP_ITEM, HELP_ITEM.HELPER_CADRE_ID.eq(cadreId).and(HELP_ITEM.DELETED_AT.isNull()))};
+    }
+
+    /**
+     * Deletes a cadre in the bin for good with every posting and pairing of theirs, and the visits they went on and
+     * help items naming them that are in the recycle bin too (with those visits' cadres' rows and problems). The
+     * service checks first that no such visit or help item is in use. Run it in a transaction.
+     */
     public boolean purgeCadre(UUID id) {
         if (!dsl.fetchExists(CADRE, CADRE.ID.eq(id).and(CADRE.DELETED_AT.isNotNull()))) {
             return false;
         }
+        purgeVisitsInBin(dsl.select(VISIT_CADRE.VISIT_ID).from(VISIT_CADRE)
+                .where(VISIT_CADRE.CADRE_ID.eq(id).and(VISIT_CADRE.DELETED_AT.isNotNull()))
+                .fetch(VISIT_CADRE.VISIT_ID));
+        dsl.deleteFrom(HELP_ITEM).where(HELP_ITEM.HELPER_CADRE_ID.eq(id).and(HELP_ITEM.DELETED_AT.isNotNull()))
+                .execute();
         dsl.deleteFrom(PAIRING).where(PAIRING.HELPER_CADRE_ID.eq(id)).execute();
         dsl.deleteFrom(ASSIGNMENT).where(ASSIGNMENT.CADRE_ID.eq(id)).execute();
         return dsl.deleteFrom(CADRE).where(CADRE.ID.eq(id)).execute() == 1;
@@ -343,13 +366,36 @@ public final class CadreRepository {
                 dsl.fetchCount(ASSIGNMENT, ASSIGNMENT.SENT_BY_UNIT_ID.eq(unitId))};
     }
 
-    /** Deletes a unit in the bin for good with the pairings it helps in. The service checks references first. */
+    /** Visits to the unit and help items naming it as the helping unit, not in the recycle bin. */
+    public int[] unitVisitReferences(UUID unitId) {
+        return new int[] {dsl.fetchCount(VISIT, VISIT.UNIT_ID.eq(unitId).and(VISIT.DELETED_AT.isNull())),
+                dsl.fetchCount(HELP_ITEM, HELP_ITEM.HELPER_UNIT_ID.eq(unitId).and(HELP_ITEM.DELETED_AT.isNull()))};
+    }
+
+    /**
+     * Deletes a unit in the bin for good with the pairings it helps in, and the visits to it and help items naming
+     * it that are in the recycle bin too. The service checks references first.
+     */
     public boolean purgeUnit(UUID id) {
         if (!dsl.fetchExists(UNIT, UNIT.ID.eq(id).and(UNIT.DELETED_AT.isNotNull()))) {
             return false;
         }
+        purgeVisitsInBin(dsl.select(VISIT.ID).from(VISIT).where(VISIT.UNIT_ID.eq(id).and(VISIT.DELETED_AT.isNotNull()))
+                .fetch(VISIT.ID));
+        dsl.deleteFrom(HELP_ITEM).where(HELP_ITEM.HELPER_UNIT_ID.eq(id).and(HELP_ITEM.DELETED_AT.isNotNull()))
+                .execute();
         dsl.deleteFrom(PAIRING).where(PAIRING.HELPER_UNIT_ID.eq(id)).execute();
         return dsl.deleteFrom(UNIT).where(UNIT.ID.eq(id)).execute() == 1;
+    }
+
+    /** Deletes these visits (all in the recycle bin) for good with their cadres' rows and problems. */
+    private void purgeVisitsInBin(List<UUID> visitIds) {
+        for (int i = 0; i < visitIds.size(); i += 1000) {
+            List<UUID> slice = visitIds.subList(i, Math.min(visitIds.size(), i + 1000));
+            dsl.deleteFrom(PROBLEM).where(PROBLEM.VISIT_ID.in(slice)).execute();
+            dsl.deleteFrom(VISIT_CADRE).where(VISIT_CADRE.VISIT_ID.in(slice)).execute();
+            dsl.deleteFrom(VISIT).where(VISIT.ID.in(slice)).execute();
+        }
     }
 
     // ---- development paths (四个一) ----

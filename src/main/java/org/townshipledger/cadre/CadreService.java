@@ -312,10 +312,24 @@ public final class CadreService {
         });
     }
 
-    /** Deletes a cadre in the bin for good with their postings and pairings. */
+    /**
+     * Deletes a cadre in the bin for good with their postings and pairings (and the visits and help items of theirs
+     * that are in the bin too).
+     *
+     * @throws InvalidInputException while visits in use (those hidden with a household or village in the bin
+     *                               included) name the cadre, or help items in use name them as helper: records of
+     *                               work done are not deleted with the cadre
+     */
     public void purgeCadre(UUID id) {
         database.dsl().transaction(tx -> {
-            if (!repo.with(tx.dsl()).purgeCadre(id)) {
+            CadreRepository r = repo.with(tx.dsl());
+            Cadre k = r.cadre(id).filter(x -> x.deletedAt() != null)
+                    .orElseThrow(() -> new InvalidInputException(Messages.get("recycleBin.error.gone")));
+            int[] refs = r.visitReferences(id);
+            if (refs[0] > 0 || refs[1] > 0) {
+                throw new InvalidInputException(Messages.get("cadre.error.purgeVisits", k.name(), refs[0], refs[1]));
+            }
+            if (!r.purgeCadre(id)) {
                 throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
             }
         });
@@ -324,7 +338,8 @@ public final class CadreService {
     /**
      * Deletes a unit in the bin for good with the pairings it helps in.
      *
-     * @throws InvalidInputException while cadres (in use or in the bin) belong to it or postings name it as sender
+     * @throws InvalidInputException while cadres (in use or in the bin) belong to it or postings name it as sender,
+     *                               or visits in use go to it or help items in use name it as helping unit
      */
     public void purgeUnit(UUID id) {
         database.dsl().transaction(tx -> {
@@ -335,6 +350,11 @@ public final class CadreService {
             if (refs[0] > 0 || refs[1] > 0) {
                 throw new InvalidInputException(Messages.get("unit.error.purgeReferenced", u.name(), refs[0],
                         refs[1]));
+            }
+            int[] visits = r.unitVisitReferences(id);
+            if (visits[0] > 0 || visits[1] > 0) {
+                throw new InvalidInputException(Messages.get("unit.error.purgeVisits", u.name(), visits[0],
+                        visits[1]));
             }
             r.purgeUnit(id);
         });

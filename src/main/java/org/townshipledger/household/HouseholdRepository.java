@@ -1,12 +1,16 @@
 package org.townshipledger.household;
 
+import static org.townshipledger.db.jooq.Tables.HELP_ITEM;
 import static org.townshipledger.db.jooq.Tables.HOUSEHOLD;
 import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_CHECK;
 import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_INCOME;
 import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_MEMBER;
 import static org.townshipledger.db.jooq.Tables.PAIRING;
+import static org.townshipledger.db.jooq.Tables.PROBLEM;
 import static org.townshipledger.db.jooq.Tables.VILLAGE;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_GROUP;
+import static org.townshipledger.db.jooq.Tables.VISIT;
+import static org.townshipledger.db.jooq.Tables.VISIT_CADRE;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -452,8 +456,9 @@ public final class HouseholdRepository {
     }
 
     /**
-     * Deletes a household in the recycle bin for good with its members, checks, incomes and the pairings with it
-     * or with its students. Run it in a transaction.
+     * Deletes a household in the recycle bin for good with its members, checks, incomes, the pairings with it
+     * or with its students, its visits (with their cadres' rows and the problems raised on them), the problems it
+     * raised and the help it was given. Run it in a transaction.
      *
      * @return false when the household is not in the bin (nothing deleted)
      */
@@ -461,12 +466,34 @@ public final class HouseholdRepository {
         if (!dsl.fetchExists(HOUSEHOLD, HOUSEHOLD.ID.eq(id).and(HOUSEHOLD.DELETED_AT.isNotNull()))) {
             return false;
         }
+        purgeVisitsOf(dsl, List.of(id));
         var members = dsl.select(HOUSEHOLD_MEMBER.ID).from(HOUSEHOLD_MEMBER).where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.eq(id));
         dsl.deleteFrom(PAIRING).where(PAIRING.HOUSEHOLD_ID.eq(id).or(PAIRING.MEMBER_ID.in(members))).execute();
         dsl.deleteFrom(HOUSEHOLD_CHECK).where(HOUSEHOLD_CHECK.HOUSEHOLD_ID.eq(id)).execute();
         dsl.deleteFrom(HOUSEHOLD_INCOME).where(HOUSEHOLD_INCOME.HOUSEHOLD_ID.eq(id)).execute();
         dsl.deleteFrom(HOUSEHOLD_MEMBER).where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.eq(id)).execute();
         return dsl.deleteFrom(HOUSEHOLD).where(HOUSEHOLD.ID.eq(id)).execute() == 1;
+    }
+
+    /**
+     * Deletes for good the visits of these households (with their cadres' rows and the problems raised on them),
+     * the problems they raised and the help they were given, in the bin or not: a purge of the households (or of
+     * their village) takes them along. Run it in a transaction.
+     */
+    static void purgeVisitsOf(DSLContext dsl, List<UUID> householdIds) {
+        for (int i = 0; i < householdIds.size(); i += 1000) {
+            List<UUID> households = householdIds.subList(i, Math.min(householdIds.size(), i + 1000));
+            List<UUID> visits = dsl.select(VISIT.ID).from(VISIT).where(VISIT.HOUSEHOLD_ID.in(households))
+                    .fetch(VISIT.ID);
+            for (int j = 0; j < visits.size(); j += 1000) {
+                List<UUID> slice = visits.subList(j, Math.min(visits.size(), j + 1000));
+                dsl.deleteFrom(PROBLEM).where(PROBLEM.VISIT_ID.in(slice)).execute();
+                dsl.deleteFrom(VISIT_CADRE).where(VISIT_CADRE.VISIT_ID.in(slice)).execute();
+                dsl.deleteFrom(VISIT).where(VISIT.ID.in(slice)).execute();
+            }
+            dsl.deleteFrom(PROBLEM).where(PROBLEM.HOUSEHOLD_ID.in(households)).execute();
+            dsl.deleteFrom(HELP_ITEM).where(HELP_ITEM.HOUSEHOLD_ID.in(households)).execute();
+        }
     }
 
     /** Households in the recycle bin, latest first. */

@@ -179,7 +179,8 @@ public final class HouseholdService {
     }
 
     /**
-     * Deletes a household in the recycle bin for good, with its members, yearly facts and pairings.
+     * Deletes a household in the recycle bin for good, with its members, yearly facts, pairings, visits, problems
+     * raised and help given.
      *
      * @throws InvalidInputException when it is not in the bin
      */

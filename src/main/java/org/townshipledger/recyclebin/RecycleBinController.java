@@ -36,6 +36,8 @@ public final class RecycleBinController {
     @FXML
     private void initialize() {
         table.setItems(vm.items());
+        // The columns share the width (the details, e.g. of a visit with its cadres, are the longest).
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         registerColumn.setCellValueFactory(c -> new SimpleStringProperty(RecycleBinViewModel.registerLabel(c.getValue().register())));
         nameColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name()));
         detailsColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().details()));

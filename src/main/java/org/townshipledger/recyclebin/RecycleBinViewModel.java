@@ -67,9 +67,14 @@ public final class RecycleBinViewModel {
         }, this::failed);
     }
 
-    /** What the screen asks before {@link #purge}. */
+    /**
+     * What the screen asks before {@link #purge}: the register's own question when it names the children that go
+     * with the record ({@code recycleBin.confirm.purge.<register>}), else the plain one.
+     */
     public static String purgeQuestion(BinItem item) {
-        return Messages.get("recycleBin.confirm.purge", registerLabel(item.register()), item.name());
+        String own = "recycleBin.confirm.purge." + item.register();
+        return Messages.get(Messages.bundle().containsKey(own) ? own : "recycleBin.confirm.purge",
+                registerLabel(item.register()), item.name());
     }
 
     /** Deletes the item and its children for good. Ask first ({@link #purgeQuestion}). */

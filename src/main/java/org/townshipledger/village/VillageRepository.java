@@ -1,15 +1,19 @@
 package org.townshipledger.village;
 
 import static org.townshipledger.db.jooq.Tables.ASSIGNMENT;
+import static org.townshipledger.db.jooq.Tables.HELP_ITEM;
 import static org.townshipledger.db.jooq.Tables.HOUSEHOLD;
 import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_CHECK;
 import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_INCOME;
 import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_MEMBER;
 import static org.townshipledger.db.jooq.Tables.PAIRING;
+import static org.townshipledger.db.jooq.Tables.PROBLEM;
 import static org.townshipledger.db.jooq.Tables.VILLAGE;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_PLAN;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_GROUP;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_WEAK_YEAR;
+import static org.townshipledger.db.jooq.Tables.VISIT;
+import static org.townshipledger.db.jooq.Tables.VISIT_CADRE;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -256,9 +260,10 @@ public final class VillageRepository {
 
     /**
      * Deletes a village in the recycle bin for good with everything under it: its groups, 软弱涣散 years,
-     * development paths, postings, the pairings with it or with its households and students, and its households
-     * (all in the bin: the service checks that none is in use) with their members, checks and incomes. Run it in
-     * a transaction.
+     * development paths, postings, the pairings with it or with its households and students, the visits to it and
+     * its households (with their cadres' rows and the problems raised on them), the problems raised and help given
+     * in it, and its households (all in the bin: the service checks that none is in use) with their members, checks
+     * and incomes. Run it in a transaction.
      *
      * @return false when the village is not in the bin (nothing deleted)
      */
@@ -266,6 +271,7 @@ public final class VillageRepository {
         if (!dsl.fetchExists(VILLAGE, VILLAGE.ID.eq(id).and(VILLAGE.DELETED_AT.isNotNull()))) {
             return false;
         }
+        purgeVisits(id);
         var households = dsl.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(HOUSEHOLD.VILLAGE_ID.eq(id));
         var members = dsl.select(HOUSEHOLD_MEMBER.ID).from(HOUSEHOLD_MEMBER)
                 .where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.in(households));
@@ -280,6 +286,29 @@ public final class VillageRepository {
         dsl.deleteFrom(VILLAGE_WEAK_YEAR).where(VILLAGE_WEAK_YEAR.VILLAGE_ID.eq(id)).execute();
         dsl.deleteFrom(VILLAGE_GROUP).where(VILLAGE_GROUP.VILLAGE_ID.eq(id)).execute();
         return dsl.deleteFrom(VILLAGE).where(VILLAGE.ID.eq(id)).execute() == 1;
+    }
+
+    /** The visits, problems and help of a village and of its households, for good (part of {@link #purge}). */
+    private void purgeVisits(UUID villageId) {
+        List<UUID> households = dsl.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(HOUSEHOLD.VILLAGE_ID.eq(villageId))
+                .fetch(HOUSEHOLD.ID);
+        Set<UUID> visits = new java.util.LinkedHashSet<>(dsl.select(VISIT.ID).from(VISIT)
+                .where(VISIT.VILLAGE_ID.eq(villageId)).fetch(VISIT.ID));
+        for (int i = 0; i < households.size(); i += 1000) {
+            List<UUID> slice = households.subList(i, Math.min(households.size(), i + 1000));
+            visits.addAll(dsl.select(VISIT.ID).from(VISIT).where(VISIT.HOUSEHOLD_ID.in(slice)).fetch(VISIT.ID));
+            dsl.deleteFrom(PROBLEM).where(PROBLEM.HOUSEHOLD_ID.in(slice)).execute();
+            dsl.deleteFrom(HELP_ITEM).where(HELP_ITEM.HOUSEHOLD_ID.in(slice)).execute();
+        }
+        List<UUID> visitIds = List.copyOf(visits);
+        for (int i = 0; i < visitIds.size(); i += 1000) {
+            List<UUID> slice = visitIds.subList(i, Math.min(visitIds.size(), i + 1000));
+            dsl.deleteFrom(PROBLEM).where(PROBLEM.VISIT_ID.in(slice)).execute();
+            dsl.deleteFrom(VISIT_CADRE).where(VISIT_CADRE.VISIT_ID.in(slice)).execute();
+            dsl.deleteFrom(VISIT).where(VISIT.ID.in(slice)).execute();
+        }
+        dsl.deleteFrom(PROBLEM).where(PROBLEM.VILLAGE_ID.eq(villageId)).execute();
+        dsl.deleteFrom(HELP_ITEM).where(HELP_ITEM.VILLAGE_ID.eq(villageId)).execute();
     }
 
     public int countActive() {

@@ -113,8 +113,8 @@ public final class VillageService {
     }
 
     /**
-     * Deletes a village in the recycle bin for good, with its groups, postings, pairings and the households of it
-     * that are in the bin too.
+     * Deletes a village in the recycle bin for good, with its groups, postings, pairings, visits, problems and help
+     * given, and the households of it that are in the bin too.
      *
      * @throws InvalidInputException when households in use still belong to it, or it is not in the bin
      */

@@ -32,8 +32,10 @@ public final class HelpRepository {
         return new HelpRepository(ctx);
     }
 
-    private static Condition conditionOf(HelpFilter f) {
-        Condition c = HELP_ITEM.DELETED_AT.isNull();
+    /** Items in use matching {@code f}: not in the recycle bin, and not hidden with their household or village in it. */
+    private Condition conditionOf(HelpFilter f) {
+        Condition c = HELP_ITEM.DELETED_AT.isNull()
+                .and(VisitRepository.hidden(dsl).visible(HELP_ITEM.HOUSEHOLD_ID, HELP_ITEM.VILLAGE_ID));
         if (f.villageId() != null) {
             c = c.and(HELP_ITEM.VILLAGE_ID.eq(f.villageId()));
         }
@@ -81,8 +83,9 @@ public final class HelpRepository {
                 HelpStatus.valueOf(r.get(HELP_ITEM.STATUS)), r.get(HELP_ITEM.VERSION));
     }
 
+    /** Items in use (not in the bin, not hidden with a parent in it). */
     public int count() {
-        return dsl.fetchCount(HELP_ITEM, HELP_ITEM.DELETED_AT.isNull());
+        return dsl.fetchCount(HELP_ITEM, conditionOf(HelpFilter.all()));
     }
 
     /** Items, money and goods of a village and kind, summed by the database (exact DECIMAL sums). */
@@ -145,6 +148,31 @@ public final class HelpRepository {
     public boolean remove(UUID id, int version, OffsetDateTime now) {
         return dsl.update(HELP_ITEM).set(HELP_ITEM.DELETED_AT, now).set(HELP_ITEM.VERSION, HELP_ITEM.VERSION.plus(1))
                 .where(HELP_ITEM.ID.eq(id).and(HELP_ITEM.VERSION.eq(version)).and(HELP_ITEM.DELETED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    // ---- the recycle bin ----
+
+    /** Items in the recycle bin (removed on their own) with the time each was removed, latest first. */
+    public List<HelpInBin> inBin() {
+        return joined().where(HELP_ITEM.DELETED_AT.isNotNull()).orderBy(HELP_ITEM.DELETED_AT.desc())
+                .fetch(r -> new HelpInBin(item(r), r.get(HELP_ITEM.DELETED_AT)));
+    }
+
+    public Optional<HelpInBin> inBin(UUID id) {
+        return joined().where(HELP_ITEM.ID.eq(id).and(HELP_ITEM.DELETED_AT.isNotNull()))
+                .fetchOptional(r -> new HelpInBin(item(r), r.get(HELP_ITEM.DELETED_AT)));
+    }
+
+    public boolean restore(UUID id, OffsetDateTime now) {
+        return dsl.update(HELP_ITEM).setNull(HELP_ITEM.DELETED_AT).set(HELP_ITEM.UPDATED_AT, now)
+                .set(HELP_ITEM.VERSION, HELP_ITEM.VERSION.plus(1))
+                .where(HELP_ITEM.ID.eq(id).and(HELP_ITEM.DELETED_AT.isNotNull())).execute() == 1;
+    }
+
+    /** Deletes an item in the recycle bin for good. */
+    public boolean purge(UUID id) {
+        return dsl.deleteFrom(HELP_ITEM).where(HELP_ITEM.ID.eq(id).and(HELP_ITEM.DELETED_AT.isNotNull()))
                 .execute() == 1;
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -323,6 +324,7 @@ public final class HelpViewModel {
         return true;
     }
 
+    /** Moves the selected item out of the list (to the recycle bin); the status bar offers 撤销. */
     public void delete() {
         HelpItem h = editing.get();
         if (h == null) {
@@ -334,11 +336,27 @@ public final class HelpViewModel {
             return h;
         }, removed -> {
             busy.set(false);
-            status.show(Messages.get("help.status.deleted", Objects.requireNonNullElse(removed.description(),
-                    removed.kind().label())));
+            status.offerUndo(Messages.get("help.status.deleted", describe(removed)), () -> restore(removed.id()));
             startNew();
             reload();
         }, this::refused);
+    }
+
+    /** Brings an item of help back from the recycle bin (the undo of a delete). */
+    public void restore(UUID id) {
+        busy.set(true);
+        executor.execute(() -> service.restoreHelp(id), restored -> {
+            busy.set(false);
+            status.show(Messages.get("help.status.restored", describe(restored)));
+            reload();
+        }, e -> {
+            busy.set(false);
+            status.show(e.getMessage());
+        });
+    }
+
+    private static String describe(HelpItem h) {
+        return Objects.requireNonNullElse(h.description(), h.kind().label());
     }
 
     private void refused(Exception e) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.BatchBindStep;
 import org.jooq.Condition;
@@ -29,8 +30,17 @@ public final class ProblemRepository {
         return new ProblemRepository(ctx);
     }
 
-    private static Condition conditionOf(ProblemFilter f) {
-        Condition c = PROBLEM.DELETED_AT.isNull();
+    /**
+     * Problems in use matching {@code f}: not in the recycle bin, and not hidden with their household, village or
+     * visit in it (nor with the household of their visit).
+     */
+    private Condition conditionOf(ProblemFilter f) {
+        VisitRepository.Hidden hidden = VisitRepository.hidden(dsl);
+        Condition c = PROBLEM.DELETED_AT.isNull().and(hidden.visible(PROBLEM.HOUSEHOLD_ID, PROBLEM.VILLAGE_ID));
+        Set<UUID> visitsGone = VisitRepository.visitsHidingProblems(dsl, hidden);
+        if (!visitsGone.isEmpty()) {
+            c = c.and(PROBLEM.VISIT_ID.isNull().or(PROBLEM.VISIT_ID.notIn(visitsGone)));
+        }
         if (f.villageId() != null) {
             c = c.and(PROBLEM.VILLAGE_ID.eq(f.villageId()));
         }
@@ -75,8 +85,9 @@ public final class ProblemRepository {
                 r.get(PROBLEM.VISIT_ID), r.get(PROBLEM.VERSION));
     }
 
+    /** Problems in use (not in the bin, not hidden with a parent in it). */
     public int count() {
-        return dsl.fetchCount(PROBLEM, PROBLEM.DELETED_AT.isNull());
+        return dsl.fetchCount(PROBLEM, conditionOf(ProblemFilter.all()));
     }
 
     /** A village's problems of a year counted in one grouped query: found, then each status and level. */
@@ -149,5 +160,29 @@ public final class ProblemRepository {
         return dsl.update(PROBLEM).set(PROBLEM.DELETED_AT, now).set(PROBLEM.VERSION, PROBLEM.VERSION.plus(1))
                 .where(PROBLEM.ID.eq(id).and(PROBLEM.VERSION.eq(version)).and(PROBLEM.DELETED_AT.isNull()))
                 .execute() == 1;
+    }
+
+    // ---- the recycle bin ----
+
+    /** Problems in the recycle bin (removed on their own) with the time each was removed, latest first. */
+    public List<ProblemInBin> inBin() {
+        return joined().where(PROBLEM.DELETED_AT.isNotNull()).orderBy(PROBLEM.DELETED_AT.desc())
+                .fetch(r -> new ProblemInBin(problem(r), r.get(PROBLEM.DELETED_AT)));
+    }
+
+    public Optional<ProblemInBin> inBin(UUID id) {
+        return joined().where(PROBLEM.ID.eq(id).and(PROBLEM.DELETED_AT.isNotNull()))
+                .fetchOptional(r -> new ProblemInBin(problem(r), r.get(PROBLEM.DELETED_AT)));
+    }
+
+    public boolean restore(UUID id, OffsetDateTime now) {
+        return dsl.update(PROBLEM).setNull(PROBLEM.DELETED_AT).set(PROBLEM.UPDATED_AT, now)
+                .set(PROBLEM.VERSION, PROBLEM.VERSION.plus(1))
+                .where(PROBLEM.ID.eq(id).and(PROBLEM.DELETED_AT.isNotNull())).execute() == 1;
+    }
+
+    /** Deletes a problem in the recycle bin for good. */
+    public boolean purge(UUID id) {
+        return dsl.deleteFrom(PROBLEM).where(PROBLEM.ID.eq(id).and(PROBLEM.DELETED_AT.isNotNull())).execute() == 1;
     }
 }

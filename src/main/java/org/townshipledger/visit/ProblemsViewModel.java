@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -230,7 +231,7 @@ public final class ProblemsViewModel {
         }, this::refused);
     }
 
-    /** Moves the selected problem out of the list (to the recycle bin). */
+    /** Moves the selected problem out of the list (to the recycle bin); the status bar offers 撤销. */
     public void delete() {
         Problem p = editing.get();
         if (p == null) {
@@ -242,10 +243,24 @@ public final class ProblemsViewModel {
             return p;
         }, removed -> {
             busy.set(false);
-            status.show(Messages.get("problems.status.deleted", describe(removed)));
+            status.offerUndo(Messages.get("problems.status.deleted", describe(removed)),
+                    () -> restore(removed.id()));
             startNew();
             reload();
         }, this::refused);
+    }
+
+    /** Brings a problem back from the recycle bin (the undo of a delete). */
+    public void restore(UUID id) {
+        busy.set(true);
+        executor.execute(() -> service.restoreProblem(id), restored -> {
+            busy.set(false);
+            status.show(Messages.get("problems.status.restored", describe(restored)));
+            reload();
+        }, e -> {
+            busy.set(false);
+            status.show(e.getMessage());
+        });
     }
 
     private void refused(Exception e) {

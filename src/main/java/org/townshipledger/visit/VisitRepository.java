@@ -3,6 +3,7 @@ package org.townshipledger.visit;
 import static org.townshipledger.db.jooq.Tables.CADRE;
 import static org.townshipledger.db.jooq.Tables.HOUSEHOLD;
 import static org.townshipledger.db.jooq.Tables.PAIRING;
+import static org.townshipledger.db.jooq.Tables.PROBLEM;
 import static org.townshipledger.db.jooq.Tables.UNIT;
 import static org.townshipledger.db.jooq.Tables.VILLAGE;
 import static org.townshipledger.db.jooq.Tables.VISIT;
@@ -56,17 +57,96 @@ public final class VisitRepository {
      * after the page instead of sorting.
      */
     public Page<Visit> page(VisitFilter f, int offset, int limit) {
-        int total = count(f);
-        List<UUID> ids = limit == 0 ? List.of() : pageIds(f, offset, limit);
+        Hidden hidden = hidden();
+        int total = count(f, hidden);
+        List<UUID> ids = limit == 0 ? List.of() : pageIds(f, offset, limit, hidden);
         return new Page<>(visits(ids), offset, total);
     }
 
-    private int count(VisitFilter f) {
+    private int count(VisitFilter f, Hidden hidden) {
         if (f.equals(VisitFilter.all())) {
-            return count();
+            return count(hidden);
         }
-        return f.cadreId() != null ? dsl.fetchCount(VISIT_CADRE, cadreCondition(f)) : dsl.fetchCount(VISIT,
-                visitCondition(f));
+        return f.cadreId() != null
+                ? dsl.fetchCount(VISIT_CADRE, cadreCondition(f).and(hidden.visible(VISIT_CADRE.HOUSEHOLD_ID,
+                VISIT_CADRE.VILLAGE_ID)))
+                : dsl.fetchCount(VISIT, visitCondition(f).and(hidden.visible(VISIT.HOUSEHOLD_ID, VISIT.VILLAGE_ID)));
+    }
+
+    // ---- what is hidden with a parent in the recycle bin ----
+
+    /** Rows in the recycle bin have a deleted_at at or after this: a range H2 reads from an index that starts with it. */
+    static final OffsetDateTime LONG_AGO = OffsetDateTime.parse("1900-01-01T00:00:00Z");
+
+    /**
+     * The households and villages in the recycle bin. Their visits, problems and help items stay as they were and
+     * are hidden with them (left out of every list, count, check and sheet), so restoring the household or village
+     * brings them back; purging it deletes them for good.
+     */
+    record Hidden(Set<UUID> households, Set<UUID> villages) {
+
+        boolean none() {
+            return households.isEmpty() && villages.isEmpty();
+        }
+
+        /**
+         * Rows whose household (when they have one) and village (when they have one) are not in the bin. No
+         * condition at all when the bin holds neither, so the lists' index walks stay as they are.
+         */
+        Condition visible(Field<UUID> household, Field<UUID> village) {
+            Condition c = DSL.noCondition();
+            if (!households.isEmpty()) {
+                c = c.and(household.isNull().or(household.notIn(households)));
+            }
+            if (!villages.isEmpty()) {
+                c = c.and(village.isNull().or(village.notIn(villages)));
+            }
+            return c;
+        }
+    }
+
+    /** The households and villages in the recycle bin now (few; read from indexes that start with deleted_at). */
+    Hidden hidden() {
+        return hidden(dsl);
+    }
+
+    static Hidden hidden(DSLContext dsl) {
+        Set<UUID> households = new HashSet<>(dsl.select(HOUSEHOLD.ID).from(HOUSEHOLD)
+                .where(HOUSEHOLD.DELETED_AT.ge(LONG_AGO)).fetch(HOUSEHOLD.ID));
+        Set<UUID> villages = new HashSet<>(dsl.select(VILLAGE.ID).from(VILLAGE)
+                .where(VILLAGE.DELETED_AT.isNotNull()).fetch(VILLAGE.ID));
+        return new Hidden(households, villages);
+    }
+
+    /**
+     * The visits whose problems are hidden: those in the recycle bin and those of households in it. (A problem's
+     * own village is the visit's, so a village in the bin hides it through {@link Hidden#visible}.)
+     */
+    static Set<UUID> visitsHidingProblems(DSLContext dsl, Hidden hidden) {
+        Set<UUID> out = new HashSet<>(dsl.select(VISIT.ID).from(VISIT).where(VISIT.DELETED_AT.ge(LONG_AGO))
+                .fetch(VISIT.ID));
+        if (!hidden.households().isEmpty()) {
+            out.addAll(dsl.select(VISIT.ID).from(VISIT).where(VISIT.HOUSEHOLD_ID.in(hidden.households()))
+                    .fetch(VISIT.ID));
+        }
+        return out;
+    }
+
+    /** Visits not in the bin themselves but hidden with their household or village. */
+    private int hiddenInUse(Hidden hidden) {
+        int n = 0;
+        if (!hidden.villages().isEmpty()) {
+            n += dsl.fetchCount(VISIT, VISIT.VILLAGE_ID.in(hidden.villages()).and(VISIT.DELETED_AT.isNull()));
+        }
+        if (!hidden.households().isEmpty()) {
+            // A household visit always has its village; those of a village in the bin are counted above.
+            Condition c = VISIT.HOUSEHOLD_ID.in(hidden.households()).and(VISIT.DELETED_AT.isNull());
+            if (!hidden.villages().isEmpty()) {
+                c = c.and(VISIT.VILLAGE_ID.notIn(hidden.villages()));
+            }
+            n += dsl.fetchCount(VISIT, c);
+        }
+        return n;
     }
 
     private static Condition cadreCondition(VisitFilter f) {
@@ -104,9 +184,10 @@ public final class VisitRepository {
         return c;
     }
 
-    private List<UUID> pageIds(VisitFilter f, int offset, int limit) {
+    private List<UUID> pageIds(VisitFilter f, int offset, int limit, Hidden hidden) {
         if (f.cadreId() != null) {
-            return dsl.select(VISIT_CADRE.VISIT_ID).from(VISIT_CADRE).where(cadreCondition(f))
+            return dsl.select(VISIT_CADRE.VISIT_ID).from(VISIT_CADRE)
+                    .where(cadreCondition(f).and(hidden.visible(VISIT_CADRE.HOUSEHOLD_ID, VISIT_CADRE.VILLAGE_ID)))
                     .orderBy(VISIT_CADRE.CADRE_ID.asc(), VISIT_CADRE.DELETED_AT.asc(), VISIT_CADRE.VISIT_DATE.desc(),
                             VISIT_CADRE.VISIT_ID.desc())
                     .offset(offset).limit(limit).fetch(VISIT_CADRE.VISIT_ID);
@@ -119,15 +200,17 @@ public final class VisitRepository {
         } else {
             order = List.of(VISIT.DELETED_AT.asc(), VISIT.VISIT_DATE.desc(), VISIT.ID.desc());
         }
-        return dsl.select(VISIT.ID).from(VISIT).where(visitCondition(f)).orderBy(order).offset(offset).limit(limit)
-                .fetch(VISIT.ID);
+        return dsl.select(VISIT.ID).from(VISIT)
+                .where(visitCondition(f).and(hidden.visible(VISIT.HOUSEHOLD_ID, VISIT.VILLAGE_ID)))
+                .orderBy(order).offset(offset).limit(limit).fetch(VISIT.ID);
     }
 
     /** Streams every visit matching {@code f} in list order (exports): ids along the index, rows a batch at a time. */
     public void forEach(VisitFilter f, java.util.function.Consumer<Visit> sink) {
-        int total = page(f, 0, 0).total();
+        Hidden hidden = hidden();
+        int total = count(f, hidden);
         List<UUID> batch = new ArrayList<>(BATCH);
-        for (UUID id : ids(f, total)) {
+        for (UUID id : total == 0 ? List.<UUID>of() : pageIds(f, 0, total, hidden)) {
             batch.add(id);
             if (batch.size() == BATCH) {
                 visits(batch).forEach(sink);
@@ -135,11 +218,6 @@ public final class VisitRepository {
             }
         }
         visits(batch).forEach(sink);
-    }
-
-    /** The ids of the first {@code limit} visits matching {@code f}, in list order. */
-    private List<UUID> ids(VisitFilter f, int limit) {
-        return limit == 0 ? List.of() : pageIds(f, 0, limit);
     }
 
     /** The visits with these ids, in the order of the ids, with their names and cadres. */
@@ -210,18 +288,24 @@ public final class VisitRepository {
 
     /**
      * Visits in use: all rows (H2 keeps the table's row count) less those in the recycle bin (a range at the start
-     * of visit_date_idx). Counting the rows in use directly read a million index entries (about a second).
+     * of visit_date_idx) and those hidden with a household or village in the bin (ranges of visit_household_idx
+     * and visit_village_idx). Counting the rows in use directly read a million index entries (about a second).
      */
     public int count() {
-        int all = dsl.fetchCount(VISIT);
-        int inBin = dsl.fetchCount(VISIT, VISIT.DELETED_AT.ge(OffsetDateTime.parse("1900-01-01T00:00:00Z")));
-        return all - inBin;
+        return count(hidden());
     }
 
-    /** Visits in use whose date lies in the year. */
+    private int count(Hidden hidden) {
+        int all = dsl.fetchCount(VISIT);
+        int inBin = dsl.fetchCount(VISIT, VISIT.DELETED_AT.ge(LONG_AGO));
+        return all - inBin - (hidden.none() ? 0 : hiddenInUse(hidden));
+    }
+
+    /** Visits in use (not hidden with their household or village) whose date lies in the year. */
     public int count(int year) {
         return dsl.fetchCount(VISIT, VISIT.DELETED_AT.isNull()
-                .and(VISIT.VISIT_DATE.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))));
+                .and(VISIT.VISIT_DATE.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
+                .and(hidden().visible(VISIT.HOUSEHOLD_ID, VISIT.VILLAGE_ID)));
     }
 
     // ---- quick entry ----
@@ -282,13 +366,22 @@ public final class VisitRepository {
         // visit_date, not visit_id: H2 keeps visit_cadre's rows under a hidden row id, so visit_id is not in the
         // index and counting it read every visit's row; visit_date is never null and is in the index.
         Field<Integer> visits = DSL.count(VISIT_CADRE.VISIT_DATE);
+        // Pairings hidden with a household or helper in the recycle bin are left out (the household's village in
+        // the bin: left out by the service, which reads the households' villages anyway).
+        Hidden hidden = hidden();
+        Set<UUID> cadresGone = cadresInBin();
+        Condition shown = hidden.households().isEmpty() ? DSL.noCondition()
+                : PAIRING.HOUSEHOLD_ID.notIn(hidden.households());
+        if (!cadresGone.isEmpty()) {
+            shown = shown.and(PAIRING.HELPER_CADRE_ID.notIn(cadresGone));
+        }
         return dsl.select(PAIRING.HELPER_CADRE_ID, PAIRING.HOUSEHOLD_ID, visits)
                 .from(PAIRING)
                 .leftJoin(VISIT_CADRE).on(VISIT_CADRE.CADRE_ID.eq(PAIRING.HELPER_CADRE_ID)
                         .and(VISIT_CADRE.HOUSEHOLD_ID.eq(PAIRING.HOUSEHOLD_ID))
                         .and(VISIT_CADRE.VISIT_DATE.between(from, to))
                         .and(VISIT_CADRE.DELETED_AT.isNull()))
-                .where(PAIRING.DELETED_AT.isNull().and(PAIRING.TARGET_KIND.eq("HOUSEHOLD"))
+                .where(PAIRING.DELETED_AT.isNull().and(PAIRING.TARGET_KIND.eq("HOUSEHOLD")).and(shown)
                         .and(PAIRING.HELPER_CADRE_ID.isNotNull())
                         .and(PAIRING.START_DATE.le(on))
                         .and(PAIRING.END_DATE.isNull().or(PAIRING.END_DATE.ge(on))))
@@ -307,14 +400,19 @@ public final class VisitRepository {
         // visit_date, not visit_id: H2 keeps visit_cadre's rows under a hidden row id, so visit_id is not in the
         // index and counting it read every visit's row; visit_date is never null and is in the index.
         Field<Integer> visits = DSL.count(VISIT_CADRE.VISIT_DATE);
+        // Villages in the recycle bin are left out, and so are the visits hidden with a household in it.
+        Hidden hidden = hidden();
+        Condition shown = hidden.villages().isEmpty() ? DSL.noCondition()
+                : PAIRING.VILLAGE_ID.notIn(hidden.villages());
         return dsl.select(PAIRING.HELPER_CADRE_ID, PAIRING.VILLAGE_ID, visits)
                 .from(PAIRING)
                 .join(CADRE).on(CADRE.ID.eq(PAIRING.HELPER_CADRE_ID))
                 .leftJoin(VISIT_CADRE).on(VISIT_CADRE.CADRE_ID.eq(PAIRING.HELPER_CADRE_ID)
                         .and(VISIT_CADRE.VILLAGE_ID.eq(PAIRING.VILLAGE_ID))
                         .and(VISIT_CADRE.VISIT_DATE.between(from, to))
-                        .and(VISIT_CADRE.DELETED_AT.isNull()))
-                .where(PAIRING.DELETED_AT.isNull().and(PAIRING.TARGET_KIND.eq("VILLAGE"))
+                        .and(VISIT_CADRE.DELETED_AT.isNull())
+                        .and(hidden.visible(VISIT_CADRE.HOUSEHOLD_ID, VISIT_CADRE.VILLAGE_ID)))
+                .where(PAIRING.DELETED_AT.isNull().and(PAIRING.TARGET_KIND.eq("VILLAGE")).and(shown)
                         .and(CADRE.CADRE_RANK.eq(countyRank)).and(CADRE.DELETED_AT.isNull())
                         .and(PAIRING.START_DATE.le(on))
                         .and(PAIRING.END_DATE.isNull().or(PAIRING.END_DATE.ge(on))))
@@ -362,7 +460,8 @@ public final class VisitRepository {
     public Map<UUID, int[]> visitsByCadreAndMonth(int year, UUID villageId) {
         Field<Integer> month = DSL.month(VISIT_CADRE.VISIT_DATE);
         Condition c = VISIT_CADRE.DELETED_AT.isNull()
-                .and(VISIT_CADRE.VISIT_DATE.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+                .and(VISIT_CADRE.VISIT_DATE.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
+                .and(hidden().visible(VISIT_CADRE.HOUSEHOLD_ID, VISIT_CADRE.VILLAGE_ID));
         if (villageId != null) {
             c = c.and(VISIT_CADRE.VILLAGE_ID.eq(villageId));
         }
@@ -373,14 +472,27 @@ public final class VisitRepository {
         return out;
     }
 
-    /** Poor or monitored households in use: id → village id, from household_poor_idx alone. */
+    /**
+     * Poor or monitored households in use: id → village id, from household_poor_idx alone. Those of a village in
+     * the recycle bin are left out (hidden with it, as their visits are).
+     */
     public Map<UUID, UUID> poorHouseholds() {
+        Set<UUID> villagesGone = hidden().villages();
         Map<UUID, UUID> out = new HashMap<>();
         dsl.select(HOUSEHOLD.ID, HOUSEHOLD.VILLAGE_ID).from(HOUSEHOLD)
                 .where(HOUSEHOLD.DELETED_AT.isNull()
                         .and(HOUSEHOLD.CATEGORY.isNotNull().or(HOUSEHOLD.MONITORING_TYPE.isNotNull())))
-                .forEach(r -> out.put(r.value1(), r.value2()));
+                .forEach(r -> {
+                    if (!villagesGone.contains(r.value2())) {
+                        out.put(r.value1(), r.value2());
+                    }
+                });
         return out;
+    }
+
+    /** The cadres in the recycle bin (few): their pairings are hidden with them. */
+    private Set<UUID> cadresInBin() {
+        return new HashSet<>(dsl.select(CADRE.ID).from(CADRE).where(CADRE.DELETED_AT.isNotNull()).fetch(CADRE.ID));
     }
 
     /** A household's head and village, for messages. */
@@ -603,9 +715,38 @@ public final class VisitRepository {
 
     /** Visits in the recycle bin, latest removed first. */
     public List<Visit> visitsInBin() {
-        List<UUID> ids = dsl.select(VISIT.ID).from(VISIT)
-                .where(VISIT.DELETED_AT.ge(OffsetDateTime.parse("1900-01-01T00:00:00Z")))
-                .orderBy(VISIT.DELETED_AT.desc()).fetch(VISIT.ID);
-        return visits(ids);
+        return visitsInBinWithTimes().stream().map(VisitInBin::visit).toList();
+    }
+
+    /** Visits in the recycle bin with the time each was removed, latest removed first. */
+    public List<VisitInBin> visitsInBinWithTimes() {
+        Map<UUID, OffsetDateTime> removed = new LinkedHashMap<>();
+        dsl.select(VISIT.ID, VISIT.DELETED_AT).from(VISIT).where(VISIT.DELETED_AT.ge(LONG_AGO))
+                .orderBy(VISIT.DELETED_AT.desc()).forEach(r -> removed.put(r.value1(), r.value2()));
+        return visits(List.copyOf(removed.keySet())).stream().map(v -> new VisitInBin(v, removed.get(v.id())))
+                .toList();
+    }
+
+    /** A visit in the recycle bin by id. */
+    public Optional<VisitInBin> visitInBin(UUID id) {
+        OffsetDateTime removed = dsl.select(VISIT.DELETED_AT).from(VISIT)
+                .where(VISIT.ID.eq(id).and(VISIT.DELETED_AT.isNotNull())).fetchOne(VISIT.DELETED_AT);
+        return removed == null ? Optional.empty()
+                : visits(List.of(id)).stream().findFirst().map(v -> new VisitInBin(v, removed));
+    }
+
+    /**
+     * Deletes a visit in the recycle bin for good with its cadres' rows and the problems raised on it (those
+     * removed on their own before too). Run it in a transaction.
+     *
+     * @return false when the visit is not in the bin (nothing deleted)
+     */
+    public boolean purge(UUID id) {
+        if (!dsl.fetchExists(VISIT, VISIT.ID.eq(id).and(VISIT.DELETED_AT.isNotNull()))) {
+            return false;
+        }
+        dsl.deleteFrom(PROBLEM).where(PROBLEM.VISIT_ID.eq(id)).execute();
+        dsl.deleteFrom(VISIT_CADRE).where(VISIT_CADRE.VISIT_ID.eq(id)).execute();
+        return dsl.deleteFrom(VISIT).where(VISIT.ID.eq(id)).execute() == 1;
     }
 }

@@ -214,15 +214,62 @@ public final class VisitService {
         });
     }
 
-    /** Brings a visit back from the recycle bin. */
+    /**
+     * Brings a visit back from the recycle bin with its cadres and the problems raised on it (a problem removed on
+     * its own before stays in the bin). Refused while its household or village is in the bin: restore that first.
+     */
     public Visit restore(UUID id) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        database.dsl().transaction(tx -> visits.with(tx.dsl()).restore(id, now));
+        database.dsl().transaction(tx -> {
+            VisitRepository r = visits.with(tx.dsl());
+            Optional<VisitInBin> inBin = r.visitInBin(id);
+            if (inBin.isPresent()) {
+                Visit v = inBin.get().visit();
+                refuseWhileParentInBin(r.hidden(), v.householdId(), v.villageId());
+                r.restore(id, now);
+            }
+        });
         return visits.visit(id).orElseThrow(() -> new InvalidInputException(Messages.get("visit.error.gone")));
     }
 
+    /** Visits in the recycle bin (removed on their own), latest removed first. */
     public List<Visit> visitsInBin() {
         return visits.visitsInBin();
+    }
+
+    /** {@link #visitsInBin} with the time each was removed (the 回收站 screen). */
+    public List<VisitInBin> visitsInBinWithTimes() {
+        return visits.visitsInBinWithTimes();
+    }
+
+    /**
+     * Deletes a visit in the recycle bin for good, with its cadres' rows and the problems raised on it, in one
+     * transaction.
+     *
+     * @throws InvalidInputException when it is not in the bin
+     */
+    public void purge(UUID id) {
+        database.dsl().transaction(tx -> {
+            if (!visits.with(tx.dsl()).purge(id)) {
+                throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+            }
+        });
+    }
+
+    /**
+     * Refuses to bring a record back while its household or village is in the recycle bin: it would come back
+     * hidden with them. The message names what to restore first.
+     */
+    private void refuseWhileParentInBin(VisitRepository.Hidden hidden, UUID householdId, UUID villageId) {
+        if (householdId != null && hidden.households().contains(householdId)) {
+            String head = households.household(householdId).flatMap(Household::head)
+                    .map(org.townshipledger.household.Member::name).orElse("");
+            throw new InvalidInputException(Messages.get("recycleBin.error.householdInBin", head));
+        }
+        if (villageId != null && hidden.villages().contains(villageId)) {
+            String name = villages.find(villageId).map(Village::name).orElse("");
+            throw new InvalidInputException(Messages.get("recycleBin.error.villageInBin", name));
+        }
     }
 
     private static String describe(Visit v) {
@@ -411,10 +458,64 @@ public final class VisitService {
         return problems.problem(p.id()).orElseThrow();
     }
 
+    /** Moves a problem to the recycle bin; {@link #restoreProblem} brings it back. */
     public void removeProblem(Problem p) {
         if (!problems.remove(p.id(), p.version(), OffsetDateTime.now(clock))) {
             throw new StaleRecordException(p.raisedBy() == null ? "" : p.raisedBy());
         }
+    }
+
+    /** Problems in the recycle bin (removed on their own) with the time each was removed, latest first. */
+    public List<ProblemInBin> problemsInBin() {
+        return problems.inBin();
+    }
+
+    /**
+     * Brings a problem back from the recycle bin. Refused while the visit it was raised on, or its household or
+     * village (or the visit's household), is in the bin: restore that first.
+     *
+     * @throws InvalidInputException when it is not in the bin, or a parent is
+     */
+    public Problem restoreProblem(UUID id) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> {
+            ProblemRepository r = problems.with(tx.dsl());
+            VisitRepository v = visits.with(tx.dsl());
+            Problem p = r.inBin(id).map(ProblemInBin::problem).orElse(null);
+            if (p == null) {
+                if (r.problem(id).isPresent()) {
+                    return; // back already (撤销 pressed twice)
+                }
+                throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+            }
+            VisitRepository.Hidden hidden = v.hidden();
+            if (p.visitId() != null) {
+                Optional<VisitInBin> visitInBin = v.visitInBin(p.visitId());
+                if (visitInBin.isPresent()) {
+                    throw new InvalidInputException(Messages.get("recycleBin.error.visitInBin",
+                            VisitBin.name(visitInBin.get().visit())));
+                }
+                for (Visit raisedOn : v.visits(List.of(p.visitId()))) {
+                    refuseWhileParentInBin(hidden, raisedOn.householdId(), null);
+                }
+            }
+            refuseWhileParentInBin(hidden, p.householdId(), p.villageId());
+            r.restore(id, now);
+        });
+        return problems.problem(id).orElseThrow(() -> new InvalidInputException(Messages.get("recycleBin.error.gone")));
+    }
+
+    /**
+     * Deletes a problem in the recycle bin for good.
+     *
+     * @throws InvalidInputException when it is not in the bin
+     */
+    public void purgeProblem(UUID id) {
+        database.dsl().transaction(tx -> {
+            if (!problems.with(tx.dsl()).purge(id)) {
+                throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+            }
+        });
     }
 
     /**
@@ -553,10 +654,51 @@ public final class VisitService {
         return help.item(h.id()).orElseThrow();
     }
 
+    /** Moves an item of help to the recycle bin; {@link #restoreHelp} brings it back. */
     public void removeHelp(HelpItem h) {
         if (!help.remove(h.id(), h.version(), OffsetDateTime.now(clock))) {
             throw new StaleRecordException(h.description() == null ? "" : h.description());
         }
+    }
+
+    /** Help items in the recycle bin (removed on their own) with the time each was removed, latest first. */
+    public List<HelpInBin> helpInBin() {
+        return help.inBin();
+    }
+
+    /**
+     * Brings an item of help back from the recycle bin. Refused while its household or village is in the bin.
+     *
+     * @throws InvalidInputException when it is not in the bin, or a parent is
+     */
+    public HelpItem restoreHelp(UUID id) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        database.dsl().transaction(tx -> {
+            HelpRepository r = help.with(tx.dsl());
+            HelpItem h = r.inBin(id).map(HelpInBin::item).orElse(null);
+            if (h == null) {
+                if (r.item(id).isPresent()) {
+                    return; // back already (撤销 pressed twice)
+                }
+                throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+            }
+            refuseWhileParentInBin(visits.with(tx.dsl()).hidden(), h.householdId(), h.villageId());
+            r.restore(id, now);
+        });
+        return help.item(id).orElseThrow(() -> new InvalidInputException(Messages.get("recycleBin.error.gone")));
+    }
+
+    /**
+     * Deletes an item of help in the recycle bin for good.
+     *
+     * @throws InvalidInputException when it is not in the bin
+     */
+    public void purgeHelp(UUID id) {
+        database.dsl().transaction(tx -> {
+            if (!help.with(tx.dsl()).purge(id)) {
+                throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+            }
+        });
     }
 
     /**
@@ -804,11 +946,12 @@ public final class VisitService {
         record Sorted(String villageKey, String cadreKey, org.townshipledger.cadre.Finding finding) {
         }
         List<Sorted> out = new ArrayList<>();
+        Set<UUID> villagesGone = visits.hidden().villages();
         for (VisitRepository.HelperShortfall h : helpers) {
             VisitRepository.HouseholdName hh = names.get(h.householdId());
             VisitRepository.CadreName k = cadreNames.get(h.cadreId());
-            if (hh == null || k == null) {
-                continue;
+            if (hh == null || k == null || villagesGone.contains(hh.villageId())) {
+                continue; // (a household of a village in the recycle bin is hidden with it)
             }
             out.add(new Sorted(villageKey(villageById, hh.villageId(), hh.villageName()), k.name(),
                     new org.townshipledger.cadre.Finding(hh.villageName(), Messages.get("check.rule.fewHelperVisits"),

@@ -207,7 +207,7 @@ class RecycleBinViewModelTest {
         vm.load();
         BinItem item = vm.items().get(0);
         assertThat(RecycleBinViewModel.purgeQuestion(item)).isEqualTo(
-                "彻底删除农户“王大山户”及其下属记录（成员、任职、结对等）？删除后无法恢复。");
+                "彻底删除农户“王大山户”及其成员、结对、走访、诉求和帮扶措施？删除后无法恢复。");
         vm.purge(item);
 
         assertThat(status.messageProperty().get()).isEqualTo("已彻底删除农户“王大山户”");

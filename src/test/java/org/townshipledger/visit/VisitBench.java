@@ -19,6 +19,8 @@ import org.townshipledger.village.VillageService;
  * ledger (e.g. the county demo, ≈ 1,000,000 visits): the first run after opening, then medians of {@code bench.runs}
  * runs after three warm-ups, wall and CPU of the calling thread. Surefire skips it (no "Test" suffix); run it by
  * name: {@code mvn -B -o test -Dtest=VisitBench -Dbench.dir=/tmp/county} (only some: {@code -Dbench.only=check}).
+ * {@code -Dbench.bin=N} first moves N households and a village to the recycle bin ({@link #binSome}: changes the
+ * ledger), {@code -Dbench.purge=true} then times purging those households.
  */
 class VisitBench {
 
@@ -39,6 +41,7 @@ class VisitBench {
             Visit newest = visits.page(VisitFilter.all(), 0).rows().get(0);
             UUID cadre = newest.mainCadreId();
             UUID village = newest.villageId();
+            binSome(visits, households, villages, Integer.getInteger("bench.bin", 0));
             System.out.printf("BENCH ledger: %d visits, working year %d%n", visits.count(), year);
             time("first page, by cadre", runs, () -> visits.page(VisitFilter.byCadre(cadre), 0).total());
             time("first page, by month", runs, () -> visits.page(VisitFilter.byMonth(month), 0).total());
@@ -54,6 +57,48 @@ class VisitBench {
             time("check visits", runs, () -> visits.checkVisits(year).size());
             time("problem tally", runs, () -> visits.problemTally(year, null).total().found());
             time("help tally", runs, () -> visits.helpTally(year).total().items());
+            time("problems of the year", runs, () -> visits.problems(ProblemFilter.ofYear(year)).size());
+            time("visits in the bin", runs, () -> visits.visitsInBinWithTimes().size());
+            if (Boolean.getBoolean("bench.purge")) {
+                purgeBinned(households);
+            }
+        }
+    }
+
+    /**
+     * With {@code -Dbench.bin=N}: moves the households of the first N household visits of the list (newest first)
+     * to the recycle bin, and one village (the last visit's of those), so that the lists and checks above run with
+     * hidden visits. Changes the ledger: run it on a copy.
+     */
+    private static void binSome(VisitService visits, HouseholdService households, VillageService villages, int n) {
+        if (n <= 0) {
+            return;
+        }
+        java.util.Set<UUID> picked = new java.util.LinkedHashSet<>();
+        UUID village = null;
+        for (int page = 0; picked.size() < n; page++) {
+            for (Visit v : visits.page(VisitFilter.all(), page).rows()) {
+                if (v.householdId() != null && picked.size() < n && picked.add(v.householdId())) {
+                    village = v.villageId();
+                }
+            }
+        }
+        for (UUID id : picked) {
+            households.moveToBin(households.household(id).orElseThrow());
+        }
+        villages.moveToBin(villages.find(village).orElseThrow());
+        System.out.printf("BENCH binned %d households and 1 village%n", picked.size());
+    }
+
+    /** With {@code -Dbench.purge=true}: purges the households in the bin one by one (their visits, problems, help). */
+    private static void purgeBinned(HouseholdService households) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (var h : households.householdsInBin()) {
+            long c0 = threads.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            households.purge(h.id());
+            System.out.printf("BENCH purge household %-8s %8.1f ms (cpu %7.1f)%n", h.headName(),
+                    (System.nanoTime() - t0) / 1e6, (threads.getCurrentThreadCpuTime() - c0) / 1e6);
         }
     }
 
