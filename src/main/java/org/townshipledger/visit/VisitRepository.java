@@ -363,9 +363,9 @@ public final class VisitRepository {
      * (cadre, household, date) index of visit_cadre.
      */
     public List<HelperShortfall> helpersBehind(LocalDate from, LocalDate to, LocalDate on, int min) {
-        // visit_date, not visit_id: H2 keeps visit_cadre's rows under a hidden row id, so visit_id is not in the
-        // index and counting it read every visit's row; visit_date is never null and is in the index.
-        Field<Integer> visits = DSL.count(VISIT_CADRE.VISIT_DATE);
+        if (min <= 0) {
+            return List.of();
+        }
         // Pairings hidden with a household or helper in the recycle bin are left out (the household's village in
         // the bin: left out by the service, which reads the households' villages anyway).
         Hidden hidden = hidden();
@@ -375,18 +375,21 @@ public final class VisitRepository {
         if (!cadresGone.isEmpty()) {
             shown = shown.and(PAIRING.HELPER_CADRE_ID.notIn(cadresGone));
         }
-        return dsl.select(PAIRING.HELPER_CADRE_ID, PAIRING.HOUSEHOLD_ID, visits)
+        Condition helperWent = VISIT_CADRE.CADRE_ID.eq(PAIRING.HELPER_CADRE_ID)
+                .and(VISIT_CADRE.HOUSEHOLD_ID.eq(PAIRING.HOUSEHOLD_ID))
+                .and(VISIT_CADRE.VISIT_DATE.between(from, to))
+                .and(VISIT_CADRE.DELETED_AT.isNull());
+        // "Fewer than min" as "no min-th visit": each pairing reads at most min entries of the (cadre, household,
+        // date) index instead of counting all of the year's (about ten each in the county demo: 320,000 entries,
+        // 3× slower warm and 8× cold). The count is read for the few pairings behind only.
+        Field<Integer> visits = DSL.field(DSL.selectCount().from(VISIT_CADRE).where(helperWent));
+        return dsl.selectDistinct(PAIRING.HELPER_CADRE_ID, PAIRING.HOUSEHOLD_ID, visits)
                 .from(PAIRING)
-                .leftJoin(VISIT_CADRE).on(VISIT_CADRE.CADRE_ID.eq(PAIRING.HELPER_CADRE_ID)
-                        .and(VISIT_CADRE.HOUSEHOLD_ID.eq(PAIRING.HOUSEHOLD_ID))
-                        .and(VISIT_CADRE.VISIT_DATE.between(from, to))
-                        .and(VISIT_CADRE.DELETED_AT.isNull()))
                 .where(PAIRING.DELETED_AT.isNull().and(PAIRING.TARGET_KIND.eq("HOUSEHOLD")).and(shown)
                         .and(PAIRING.HELPER_CADRE_ID.isNotNull())
                         .and(PAIRING.START_DATE.le(on))
                         .and(PAIRING.END_DATE.isNull().or(PAIRING.END_DATE.ge(on))))
-                .groupBy(PAIRING.HELPER_CADRE_ID, PAIRING.HOUSEHOLD_ID)
-                .having(visits.lt(min))
+                .andNotExists(DSL.selectOne().from(VISIT_CADRE).where(helperWent).offset(min - 1).limit(1))
                 .fetch(r -> new HelperShortfall(r.value1(), r.value2(), null, r.value3()));
     }
 
