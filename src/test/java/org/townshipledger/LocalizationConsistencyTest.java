@@ -134,7 +134,8 @@ class LocalizationConsistencyTest {
                     List.of(org.townshipledger.village.VillageBin.KIND, org.townshipledger.household.HouseholdBin.KIND,
                             org.townshipledger.cadre.CadreBins.UNIT, org.townshipledger.cadre.CadreBins.CADRE,
                             org.townshipledger.cadre.CadreBins.ASSIGNMENT,
-                            org.townshipledger.pairing.PairingBin.KIND)));
+                            org.townshipledger.pairing.PairingBin.KIND, org.townshipledger.grading.GradeBin.KIND,
+                            org.townshipledger.grading.ReviewBin.KIND, org.townshipledger.grading.StarBin.KIND)));
 
     /** Keys of {@link #MESSAGES} used where the scans cannot see them. Say where, in a comment on each line. */
     static final Set<String> USED_WHERE_SCANS_CANNOT_SEE = Set.of();

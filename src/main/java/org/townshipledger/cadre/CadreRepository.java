@@ -3,6 +3,8 @@ package org.townshipledger.cadre;
 import static org.townshipledger.db.jooq.Tables.ASSIGNMENT;
 import static org.townshipledger.db.jooq.Tables.CADRE;
 import static org.townshipledger.db.jooq.Tables.PAIRING;
+import static org.townshipledger.db.jooq.Tables.SECRETARY_REVIEW;
+import static org.townshipledger.db.jooq.Tables.STAR_RATING;
 import static org.townshipledger.db.jooq.Tables.UNIT;
 import static org.townshipledger.db.jooq.Tables.VILLAGE;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_PLAN;
@@ -327,12 +329,17 @@ public final class CadreRepository {
                 .execute() == 1;
     }
 
-    /** Deletes a cadre in the bin for good with every posting and pairing of theirs. Run it in a transaction. */
+    /**
+     * Deletes a cadre in the bin for good with every posting and pairing of theirs, their 述职 reviews and their
+     * star ratings (五星书记). Run it in a transaction.
+     */
     public boolean purgeCadre(UUID id) {
         if (!dsl.fetchExists(CADRE, CADRE.ID.eq(id).and(CADRE.DELETED_AT.isNotNull()))) {
             return false;
         }
         dsl.deleteFrom(PAIRING).where(PAIRING.HELPER_CADRE_ID.eq(id)).execute();
+        dsl.deleteFrom(SECRETARY_REVIEW).where(SECRETARY_REVIEW.CADRE_ID.eq(id)).execute();
+        dsl.deleteFrom(STAR_RATING).where(STAR_RATING.CADRE_ID.eq(id)).execute();
         dsl.deleteFrom(ASSIGNMENT).where(ASSIGNMENT.CADRE_ID.eq(id)).execute();
         return dsl.deleteFrom(CADRE).where(CADRE.ID.eq(id)).execute() == 1;
     }

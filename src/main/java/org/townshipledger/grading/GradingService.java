@@ -211,8 +211,39 @@ public final class GradingService {
 
     /** Moves a grade entered by mistake to the recycle bin. */
     public void remove(VillageGrade g) {
-        if (!repo.removeGrade(g, OffsetDateTime.now(clock))) {
+        if (g.id() == null || !repo.removeGrade(g, OffsetDateTime.now(clock))) {
             throw new StaleRecordException(name(g));
+        }
+    }
+
+    public List<GradeInBin> gradesInBin() {
+        return repo.gradesInBin();
+    }
+
+    /**
+     * Brings a removed grade back, unless the village has a live grade for that year meanwhile (entered again after
+     * the removal): then it is refused with a message saying so, and nothing changes.
+     */
+    public VillageGrade restoreGrade(UUID id) {
+        return database.dsl().transactionResult(tx -> {
+            GradingRepository r = repo.with(tx.dsl());
+            VillageGrade g = r.gradeById(id).orElseThrow(() -> new InvalidInputException(
+                    Messages.get("recycleBin.error.gone")));
+            if (r.gradeTaken(g.villageId(), g.year(), id)) {
+                throw new InvalidInputException(Messages.get("grading.error.restoreTaken", g.villageName(),
+                        g.year()));
+            }
+            if (!r.restoreGrade(id, OffsetDateTime.now(clock))) {
+                throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+            }
+            return r.gradeById(id).orElseThrow();
+        });
+    }
+
+    /** Deletes a removed grade for good. */
+    public void purgeGrade(UUID id) {
+        if (!repo.purgeGrade(id)) {
+            throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
         }
     }
 
@@ -344,6 +375,41 @@ public final class GradingService {
         return repo.countReviews();
     }
 
+    /** Moves a review entered by mistake to the recycle bin. */
+    public void removeReview(SecretaryReview v) {
+        if (v.id() == null || !repo.removeReview(v, OffsetDateTime.now(clock))) {
+            throw new StaleRecordException(v.cadreName() == null ? "" : v.cadreName());
+        }
+    }
+
+    public List<ReviewInBin> reviewsInBin() {
+        return repo.reviewsInBin();
+    }
+
+    /** Brings a removed review back, unless the secretary has a live review of that year and kind meanwhile. */
+    public SecretaryReview restoreReview(UUID id) {
+        return database.dsl().transactionResult(tx -> {
+            GradingRepository r = repo.with(tx.dsl());
+            SecretaryReview v = r.reviewById(id).orElseThrow(() -> new InvalidInputException(
+                    Messages.get("recycleBin.error.gone")));
+            if (r.reviewTaken(v.cadreId(), v.year(), v.kind(), id)) {
+                throw new InvalidInputException(Messages.get("grading.error.reviewRestoreTaken", v.cadreName(),
+                        v.year(), v.kind().label()));
+            }
+            if (!r.restoreReview(id, OffsetDateTime.now(clock))) {
+                throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+            }
+            return r.reviewById(id).orElseThrow();
+        });
+    }
+
+    /** Deletes a removed review for good. */
+    public void purgeReview(UUID id) {
+        if (!repo.purgeReview(id)) {
+            throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+        }
+    }
+
     // ---- stars of members and secretaries ----
 
     public List<StarRating> stars(int year) {
@@ -354,19 +420,7 @@ public final class GradingService {
     public void insertStars(List<StarRating> drafts) {
         List<StarRating> list = new ArrayList<>(drafts.size());
         for (StarRating s : drafts) {
-            List<Problem> problems = new ArrayList<>();
-            if (s.subject() == null || s.subject() == StarSubject.ORGANISATION) {
-                problems.add(Problem.onField(Messages.get("grading.field.subject"),
-                        Messages.get("grading.error.subject")));
-            }
-            if (s.stars() < 1 || s.stars() > 5) {
-                problems.add(Problem.onField(Messages.get("grading.field.stars"),
-                        Messages.get("grading.error.stars")));
-            }
-            if (s.personName() == null || s.personName().isBlank() || s.personName().strip().length() > NAME_MAX) {
-                problems.add(Problem.onField(Messages.get("grading.field.person"),
-                        Messages.get("grading.error.person")));
-            }
+            List<Problem> problems = starProblems(s);
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
@@ -374,6 +428,137 @@ public final class GradingService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         database.dsl().transaction(tx -> repo.with(tx.dsl()).insertStars(list, now));
+    }
+
+    private static List<Problem> starProblems(StarRating s) {
+        List<Problem> problems = new ArrayList<>();
+        if (s.subject() == null || s.subject() == StarSubject.ORGANISATION) {
+            problems.add(Problem.onField(Messages.get("grading.field.subject"), Messages.get("grading.error.subject")));
+        }
+        if (s.stars() < 1 || s.stars() > 5) {
+            problems.add(Problem.onField(Messages.get("grading.field.stars"), Messages.get("grading.error.stars")));
+        }
+        if (s.personName() == null || s.personName().isBlank() || s.personName().strip().length() > NAME_MAX) {
+            problems.add(Problem.onField(Messages.get("grading.field.person"), Messages.get("grading.error.person")));
+        }
+        return problems;
+    }
+
+    /**
+     * Saves a member's or a secretary's stars for a year, new or edited (the 星级评定 screen). The village is required
+     * (a 五星党员 belongs to a village's organisation; a 五星书记 is the secretary of a village). A secretary is linked
+     * to the cadre of that name posted as branch or first secretary at the village in the year, when there is exactly
+     * one. The same person (the same cadre, or the same name in the same village) is rated once per year and subject.
+     *
+     * @throws InvalidInputException when a rule is broken (nothing written)
+     * @throws StaleRecordException  when someone changed or removed the rating since it was read
+     */
+    public StarRating saveStar(StarRating draft) {
+        List<Problem> problems = starProblems(draft);
+        if (draft.villageId() == null) {
+            problems.add(Problem.onField(Messages.get("grading.field.village"), Messages.get("grading.error.village")));
+        }
+        if (draft.year() < 1949 || draft.year() > 2100) {
+            problems.add(Problem.onField(Messages.get("grading.field.year"), Messages.get("grading.error.year")));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String name = draft.personName().strip();
+        UUID cadreId = draft.subject() == StarSubject.SECRETARY
+                ? secretaryNamed(name, draft.villageId(), draft.year()) : null;
+        StarRating s = new StarRating(draft.id(), draft.year(), draft.subject(), draft.villageId(),
+                draft.villageName(), cadreId, name, draft.stars(), draft.version());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        UUID id = database.dsl().transactionResult(tx -> {
+            GradingRepository r = repo.with(tx.dsl());
+            if (r.starTaken(s, s.id())) {
+                throw new InvalidInputException(Messages.get("grading.error.starDuplicate", name, s.year(),
+                        s.subject().label()));
+            }
+            if (s.id() == null) {
+                StarRating created = s.withId(Ids.newId());
+                r.insertStars(List.of(created), now);
+                return created.id();
+            }
+            StarRating old = r.starById(s.id()).orElseThrow(() -> new StaleRecordException(name));
+            if (old.year() != s.year() || old.subject() != s.subject()) {
+                throw new InvalidInputException(Messages.get("grading.error.starKeyChanged"));
+            }
+            if (!r.updateStar(s, now)) {
+                throw new StaleRecordException(name);
+            }
+            return s.id();
+        });
+        return repo.starById(id).orElseThrow();
+    }
+
+    /** The one cadre of that name posted as branch or first secretary at the village during the year, or null. */
+    private UUID secretaryNamed(String name, UUID villageId, int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        Set<UUID> found = repo.stays(List.of(Role.BRANCH_SECRETARY, Role.FIRST_SECRETARY), List.of()).stream()
+                .filter(s -> villageId.equals(s.villageId()) && name.equals(s.name()) && !s.start().isAfter(last)
+                        && (s.end() == null || !s.end().isBefore(first)))
+                .map(Stay::cadreId).collect(Collectors.toSet());
+        return found.size() == 1 ? found.iterator().next() : null;
+    }
+
+    /** The secretaries posted at a village in the year, "大石村 王书记" pairs for the 星级评定 screen's suggestions. */
+    public List<StarCandidate> secretaryCandidates(int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        Map<UUID, String> villageNames = new HashMap<>();
+        repo.villages(year).forEach(v -> villageNames.put(v.id(), v.name()));
+        Map<String, StarCandidate> out = new LinkedHashMap<>();
+        for (Stay s : repo.stays(List.of(Role.BRANCH_SECRETARY, Role.FIRST_SECRETARY), List.of())) {
+            if (!s.start().isAfter(last) && (s.end() == null || !s.end().isBefore(first))
+                    && villageNames.containsKey(s.villageId())) {
+                out.putIfAbsent(s.cadreId() + "|" + s.villageId(), new StarCandidate(s.cadreId(), s.name(),
+                        s.villageId(), villageNames.get(s.villageId())));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** The villages in use, for the 星级评定 screen's village choice. */
+    public List<StarCandidate> villageChoices(int year) {
+        return repo.villages(year).stream().map(v -> new StarCandidate(null, null, v.id(), v.name())).toList();
+    }
+
+    /** Moves a member's or secretary's rating entered by mistake to the recycle bin. */
+    public void removeStar(StarRating s) {
+        if (s.id() == null || !repo.removeStar(s, OffsetDateTime.now(clock))) {
+            throw new StaleRecordException(s.personName() == null ? "" : s.personName());
+        }
+    }
+
+    public List<StarInBin> starsInBin() {
+        return repo.starsInBin();
+    }
+
+    /** Brings a removed rating back, unless the same person has a live rating of that year and subject meanwhile. */
+    public StarRating restoreStar(UUID id) {
+        return database.dsl().transactionResult(tx -> {
+            GradingRepository r = repo.with(tx.dsl());
+            StarRating s = r.starById(id).orElseThrow(() -> new InvalidInputException(
+                    Messages.get("recycleBin.error.gone")));
+            if (r.starTaken(s, id)) {
+                throw new InvalidInputException(Messages.get("grading.error.starRestoreTaken", s.personName(),
+                        s.year(), s.subject().label()));
+            }
+            if (!r.restoreStar(id, OffsetDateTime.now(clock))) {
+                throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+            }
+            return r.starById(id).orElseThrow();
+        });
+    }
+
+    /** Deletes a removed rating for good. */
+    public void purgeStar(UUID id) {
+        if (!repo.purgeStar(id)) {
+            throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+        }
     }
 
     public int starCount() {
