@@ -401,10 +401,22 @@ public final class GradingRepository {
     public java.util.Map<StarSubject, int[]> starCounts(int year) {
         java.util.Map<StarSubject, int[]> out = new java.util.EnumMap<>(StarSubject.class);
         org.jooq.Field<Integer> five = org.jooq.impl.DSL.count().filterWhere(STAR_RATING.STARS.eq(5));
+        // Ratings of villages and cadres in the bin are hidden with them. Those are few (usually none): their ids are
+        // read first and left out by value, which keeps the count on the year index (a join per rating, or a NOT IN
+        // subquery, made it four times slower on the county demo).
+        Condition c = STAR_RATING.DELETED_AT.isNull().and(STAR_RATING.RATING_YEAR.eq(year));
+        List<UUID> binnedVillages = dsl.select(VILLAGE.ID).from(VILLAGE).where(VILLAGE.DELETED_AT.isNotNull())
+                .fetch(VILLAGE.ID);
+        if (!binnedVillages.isEmpty()) {
+            c = c.and(STAR_RATING.VILLAGE_ID.isNull().or(STAR_RATING.VILLAGE_ID.notIn(binnedVillages)));
+        }
+        List<UUID> binnedCadres = dsl.select(CADRE.ID).from(CADRE).where(CADRE.DELETED_AT.isNotNull())
+                .fetch(CADRE.ID);
+        if (!binnedCadres.isEmpty()) {
+            c = c.and(STAR_RATING.CADRE_ID.isNull().or(STAR_RATING.CADRE_ID.notIn(binnedCadres)));
+        }
         dsl.select(STAR_RATING.SUBJECT_KIND, org.jooq.impl.DSL.count(), five).from(STAR_RATING)
-                .leftJoin(VILLAGE).on(VILLAGE.ID.eq(STAR_RATING.VILLAGE_ID))
-                .leftJoin(CADRE).on(CADRE.ID.eq(STAR_RATING.CADRE_ID))
-                .where(LIVE_STAR.and(STAR_RATING.RATING_YEAR.eq(year)))
+                .where(c)
                 .groupBy(STAR_RATING.SUBJECT_KIND)
                 .forEach(r -> out.put(StarSubject.valueOf(r.value1()), new int[] {r.value2(), r.value3()}));
         return out;
