@@ -21,8 +21,9 @@ import org.townshipledger.ui.TableCopy;
 
 /**
  * Binds StarsView.fxml to {@link StarsViewModel}: the year's member and secretary ratings in a table edited like a
- * spreadsheet ({@link SheetCells}); Ctrl+N adds a line and starts on its name, Delete (on a chosen line, not while
- * editing) deletes it with 撤销, Ctrl+S saves, Ctrl+C copies.
+ * spreadsheet ({@link SheetCells}); Ctrl+N adds a line and starts on its village (or its name when the line it
+ * follows gave the village), Delete (on a chosen line, not while editing) deletes it with 撤销, Ctrl+S saves, Ctrl+C
+ * copies. In the choice columns a typed key picks (大 → 大石村, 4 → ★★★★).
  */
 public final class StarsController {
 
@@ -145,7 +146,9 @@ public final class StarsController {
         if (row != null) {
             int index = starTable.getItems().indexOf(row);
             starTable.requestFocus();
-            SheetCells.edit(starTable, index, starNameColumn);
+            // The village first when the line has none yet; Tab then goes on to the name and the stars.
+            SheetCells.edit(starTable, index, row.villageProperty().get() == null ? starVillageColumn
+                    : starNameColumn);
         }
     }
 

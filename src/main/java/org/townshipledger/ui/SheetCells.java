@@ -237,7 +237,8 @@ public final class SheetCells {
 
     /**
      * A cell choosing one of {@code items} from a list while editing. Choosing commits (the column's
-     * {@code onEditCommit} decides what to do with it); Tab and Enter commit the shown choice and move on.
+     * {@code onEditCommit} decides what to do with it); Tab and Enter commit the shown choice and move on. A key typed
+     * on the chosen cell starts editing with the first choice whose label (or value) starts with it.
      */
     public static <S, T> void choice(TableColumn<S, T> column, List<T> items, Function<T, String> label) {
         column.setCellFactory(c -> new ChoiceCell<>(items, label));
@@ -263,7 +264,7 @@ public final class SheetCells {
             if (!isEditing()) {
                 return;
             }
-            getTableView().getProperties().remove(PENDING);
+            Object pending = getTableView().getProperties().remove(PENDING);
             box = new javafx.scene.control.ComboBox<>(javafx.collections.FXCollections.observableArrayList(items));
             box.setConverter(new javafx.util.StringConverter<>() {
                 @Override
@@ -277,6 +278,19 @@ public final class SheetCells {
                 }
             });
             box.setValue(getItem());
+            // A key typed on the chosen cell, or while choosing, picks the first choice its label (or value: 4 for
+            // ★★★★) starts with; Enter or Tab then takes it.
+            if (pending instanceof String typed) {
+                pick(typed);
+            }
+            box.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+                String ch = e.getCharacter();
+                if (!box.isShowing() && ch != null && !ch.isEmpty() && !Character.isISOControl(ch.charAt(0))
+                        && !e.isShortcutDown() && !e.isAltDown()) {
+                    pick(ch);
+                    e.consume();
+                }
+            });
             box.setMaxWidth(Double.MAX_VALUE);
             box.setOnHidden(e -> {
                 if (isEditing()) {
@@ -305,6 +319,18 @@ public final class SheetCells {
             setText(null);
             setGraphic(box);
             box.requestFocus();
+        }
+
+        private void pick(String typed) {
+            if (!typed.isBlank()) {
+                items.stream().filter(t -> t != null && (startsWith(label.apply(t), typed)
+                        || startsWith(String.valueOf(t), typed))).findFirst().ifPresent(box::setValue);
+            }
+        }
+
+        private static boolean startsWith(String text, String typed) {
+            java.util.Locale root = java.util.Locale.ROOT;
+            return text != null && text.toLowerCase(root).startsWith(typed.toLowerCase(root));
         }
 
         @Override
