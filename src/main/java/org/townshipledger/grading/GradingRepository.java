@@ -51,6 +51,29 @@ public final class GradingRepository {
                 .fetch(GradingRepository::grade);
     }
 
+    /**
+     * The live grades of villages in use in the years from {@code from} to {@code to}, lean and in no order (the
+     * tallies and checks). Villages in the bin are few: their ids are read first and left out by value, which keeps
+     * the read on the year index without a join.
+     */
+    public List<GradeFact> gradeFacts(int from, int to) {
+        Condition c = VILLAGE_GRADE.DELETED_AT.isNull().and(VILLAGE_GRADE.GRADE_YEAR.between(from, to));
+        List<UUID> binned = binnedVillages();
+        if (!binned.isEmpty()) {
+            c = c.and(VILLAGE_GRADE.VILLAGE_ID.notIn(binned));
+        }
+        return dsl.select(VILLAGE_GRADE.VILLAGE_ID, VILLAGE_GRADE.GRADE_YEAR, VILLAGE_GRADE.GRADE, VILLAGE_GRADE.STARS,
+                        VILLAGE_GRADE.MEMBER_SCORE, VILLAGE_GRADE.PUBLIC_SCORE, VILLAGE_GRADE.BRANCH_SCORE,
+                        VILLAGE_GRADE.SATISFACTION)
+                .from(VILLAGE_GRADE).where(c)
+                .fetch(r -> new GradeFact(r.value1(), r.value2(), r.value3() == null ? null : Grade.valueOf(r.value3()),
+                        r.value4(), new GradeScores(r.value5(), r.value6(), r.value7()), r.value8()));
+    }
+
+    private List<UUID> binnedVillages() {
+        return dsl.select(VILLAGE.ID).from(VILLAGE).where(VILLAGE.DELETED_AT.isNotNull()).fetch(VILLAGE.ID);
+    }
+
     public Optional<VillageGrade> grade(UUID villageId, int year) {
         return dsl.select(VILLAGE_GRADE.fields()).select(VILLAGE.NAME)
                 .from(VILLAGE_GRADE).join(VILLAGE).on(VILLAGE.ID.eq(VILLAGE_GRADE.VILLAGE_ID))
@@ -405,8 +428,7 @@ public final class GradingRepository {
         // read first and left out by value, which keeps the count on the year index (a join per rating, or a NOT IN
         // subquery, made it four times slower on the county demo).
         Condition c = STAR_RATING.DELETED_AT.isNull().and(STAR_RATING.RATING_YEAR.eq(year));
-        List<UUID> binnedVillages = dsl.select(VILLAGE.ID).from(VILLAGE).where(VILLAGE.DELETED_AT.isNotNull())
-                .fetch(VILLAGE.ID);
+        List<UUID> binnedVillages = binnedVillages();
         if (!binnedVillages.isEmpty()) {
             c = c.and(STAR_RATING.VILLAGE_ID.isNull().or(STAR_RATING.VILLAGE_ID.notIn(binnedVillages)));
         }

@@ -569,21 +569,43 @@ public final class GradingService {
 
     /** The year's tally against the year before (see {@link GradeTally}). */
     public GradeTally tally(int year) {
+        return tallies(year, year).get(0);
+    }
+
+    /**
+     * The tallies of the years from {@code from} to {@code to}, oldest first (the 格次统计 screen's chart years): the
+     * grades of all those years and the postings are read once, lean (see {@link GradingRepository#gradeFacts}).
+     */
+    public List<GradeTally> tallies(int from, int to) {
         GradingRules rules = rules();
-        List<VillageGrade> grades = repo.grades(year - 1, year);
+        Map<Integer, Map<UUID, GradeFact>> byYear = new HashMap<>();
+        for (GradeFact g : repo.gradeFacts(from - 1, to)) {
+            byYear.computeIfAbsent(g.year(), k -> new HashMap<>()).put(g.villageId(), g);
+        }
+        List<Stay> stays = repo.stays(List.of(Role.LEADER_IN_CHARGE, Role.CADRE_IN_CHARGE), List.of());
+        List<GradeTally> out = new ArrayList<>();
+        for (int y = from; y <= to; y++) {
+            out.add(tally(y, rules, byYear.getOrDefault(y, Map.of()), byYear.getOrDefault(y - 1, Map.of()), stays));
+        }
+        return out;
+    }
+
+    private GradeTally tally(int year, GradingRules rules, Map<UUID, GradeFact> thisYearGrades,
+                             Map<UUID, GradeFact> lastYearGrades, List<Stay> stays) {
         List<VillageFact> villages = repo.villages(year);
         Map<UUID, Grade> now = new HashMap<>();
         Map<UUID, Grade> before = new HashMap<>();
         int fiveStarOrgs = 0;
-        for (VillageGrade g : grades) {
-            if (g.year() == year) {
-                if (g.grade() != null) {
-                    now.put(g.villageId(), g.grade());
-                }
-                if (g.stars() != null && g.stars() == 5) {
-                    fiveStarOrgs++;
-                }
-            } else if (g.grade() != null) {
+        for (GradeFact g : thisYearGrades.values()) {
+            if (g.grade() != null) {
+                now.put(g.villageId(), g.grade());
+            }
+            if (g.stars() != null && g.stars() == 5) {
+                fiveStarOrgs++;
+            }
+        }
+        for (GradeFact g : lastYearGrades.values()) {
+            if (g.grade() != null) {
                 before.put(g.villageId(), g.grade());
             }
         }
@@ -616,8 +638,7 @@ public final class GradingService {
             int[] n = ratings.getOrDefault(s, new int[2]);
             stars.add(share(s, n[0], n[1], rules.fiveStarTarget()));
         }
-        Map<UUID, String> inCharge = inCharge(repo.stays(List.of(Role.LEADER_IN_CHARGE, Role.CADRE_IN_CHARGE),
-                List.of()), referenceDay(year));
+        Map<UUID, String> inCharge = inCharge(stays, referenceDay(year));
         String nobody = Messages.get("check.nobodyInCharge");
         List<Laggard> laggards = new ArrayList<>();
         for (VillageFact v : villages) {
@@ -692,12 +713,15 @@ public final class GradingService {
         String nobody = Messages.get("check.nobodyInCharge");
         int earliest = stays.stream().filter(s -> isContact(s)).mapToInt(s -> s.start().getYear() - 1).min()
                 .orElse(year - 1);
-        List<VillageGrade> grades = repo.grades(Math.min(earliest, year - 1), year);
-        Map<UUID, Map<Integer, VillageGrade>> byVillage = new HashMap<>();
+        // Every year back to the earliest stay's start is needed (the grade each leader found), but lean: no names,
+        // no texts; the names come from the village list.
+        List<GradeFact> grades = repo.gradeFacts(Math.min(earliest, year - 1), year);
+        List<VillageFact> villages = repo.villages(year);
         Map<UUID, String> names = new HashMap<>();
-        for (VillageGrade g : grades) {
+        villages.forEach(v -> names.put(v.id(), v.name()));
+        Map<UUID, Map<Integer, GradeFact>> byVillage = new HashMap<>();
+        for (GradeFact g : grades) {
             byVillage.computeIfAbsent(g.villageId(), k -> new HashMap<>()).put(g.year(), g);
-            names.put(g.villageId(), g.villageName());
         }
         List<Finding> findings = new ArrayList<>();
         // 包抓村 that has not risen: one finding per leader and village.
@@ -713,14 +737,14 @@ public final class GradingService {
             if (!ended && year - start + 1 < rules.stayYears()) {
                 continue;
             }
-            Map<Integer, VillageGrade> of = byVillage.getOrDefault(s.villageId(), Map.of());
+            Map<Integer, GradeFact> of = byVillage.getOrDefault(s.villageId(), Map.of());
             // The grade the leader found: the year before the stay, else the first graded year of the stay.
-            VillageGrade base = null;
+            GradeFact base = null;
             for (int y = start - 1; y < year && base == null; y++) {
-                VillageGrade g = of.get(y);
+                GradeFact g = of.get(y);
                 base = g != null && g.grade() != null ? g : null;
             }
-            VillageGrade current = of.get(year);
+            GradeFact current = of.get(year);
             if (base == null || current == null || current.grade() == null) {
                 continue;
             }
@@ -730,29 +754,29 @@ public final class GradingService {
             if (!risen) {
                 String who = s.pairing() ? Messages.get("grading.contact.pairing")
                         : cadres.roleLabel(s.role());
-                findings.add(new Finding(current.villageName(), Messages.get("check.rule.contactNotRisen"),
+                findings.add(new Finding(names.get(s.villageId()), Messages.get("check.rule.contactNotRisen"),
                         Messages.get("check.detail.contactNotRisen", s.name(), who, s.start().toString(),
                                 from.label(), base.year(), to.label(), year), whom(s)));
             }
         }
         // 满意率 below the floor: 限期整改.
         BigDecimal floor = BigDecimal.valueOf(rules.satisfactionFloor());
-        for (VillageGrade g : grades) {
-            if (g.year() == year && g.satisfaction() != null && g.satisfaction().compareTo(floor) < 0) {
-                findings.add(new Finding(g.villageName(), Messages.get("check.rule.lowSatisfaction"),
+        for (VillageFact v : villages) { // in village order
+            GradeFact g = byVillage.getOrDefault(v.id(), Map.of()).get(year);
+            if (g != null && g.satisfaction() != null && g.satisfaction().compareTo(floor) < 0) {
+                findings.add(new Finding(v.name(), Messages.get("check.rule.lowSatisfaction"),
                         Messages.get("check.detail.lowSatisfaction", g.satisfaction().stripTrailingZeros()
                                 .toPlainString(), rules.satisfactionFloor()),
                         inCharge.getOrDefault(g.villageId(), nobody)));
             }
         }
         // Last in its group two years running: 通报.
-        List<VillageFact> villages = repo.villages(year);
         Map<UUID, String> group = villages.stream().collect(Collectors.toMap(VillageFact::id, VillageFact::kind));
         Set<UUID> lastNow = lastInGroup(grades, year, group, rules);
         Set<UUID> lastBefore = lastInGroup(grades, year - 1, group, rules);
         for (VillageFact v : villages) {
             if (lastNow.contains(v.id()) && lastBefore.contains(v.id())) {
-                VillageGrade g = byVillage.get(v.id()).get(year);
+                GradeFact g = byVillage.get(v.id()).get(year);
                 findings.add(new Finding(v.name(), Messages.get("check.rule.lastTwice"),
                         Messages.get("check.detail.lastTwice", groupLabel(v.kind()), year - 1, year,
                                 g.grade().label()), inCharge.getOrDefault(v.id(), nobody)));
@@ -769,20 +793,20 @@ public final class GradingService {
      * The villages ranked last in their group in the year: the lowest grade, then the lowest composite score (a
      * village without scores ranks level with every score of its grade). A group where everybody ties has no last.
      */
-    static Set<UUID> lastInGroup(List<VillageGrade> grades, int year, Map<UUID, String> group, GradingRules rules) {
-        Map<String, List<VillageGrade>> groups = new HashMap<>();
-        for (VillageGrade g : grades) {
+    static Set<UUID> lastInGroup(List<GradeFact> grades, int year, Map<UUID, String> group, GradingRules rules) {
+        Map<String, List<GradeFact>> groups = new HashMap<>();
+        for (GradeFact g : grades) {
             if (g.year() == year && g.grade() != null && group.containsKey(g.villageId())) {
                 groups.computeIfAbsent(group.get(g.villageId()), k -> new ArrayList<>()).add(g);
             }
         }
         Set<UUID> out = new java.util.HashSet<>();
-        for (List<VillageGrade> members : groups.values()) {
+        for (List<GradeFact> members : groups.values()) {
             int lowest = members.stream().mapToInt(g -> g.grade().level()).min().orElse(0);
-            List<VillageGrade> bottom = members.stream().filter(g -> g.grade().level() == lowest).toList();
+            List<GradeFact> bottom = members.stream().filter(g -> g.grade().level() == lowest).toList();
             BigDecimal least = bottom.stream().map(g -> rules.composite(g.scores())).filter(java.util.Objects::nonNull)
                     .min(Comparator.naturalOrder()).orElse(null);
-            List<VillageGrade> last = bottom.stream().filter(g -> {
+            List<GradeFact> last = bottom.stream().filter(g -> {
                 BigDecimal c = rules.composite(g.scores());
                 return least == null || c == null || c.compareTo(least) == 0;
             }).toList();
