@@ -723,6 +723,9 @@ public final class GradingService {
         for (GradeFact g : grades) {
             byVillage.computeIfAbsent(g.villageId(), k -> new HashMap<>()).put(g.year(), g);
         }
+        // Role labels once (each look-up reads the office's own roles from the settings).
+        Map<String, String> roleLabels = new HashMap<>();
+        cadres.roles().forEach(r -> roleLabels.putIfAbsent(r.code(), r.label()));
         List<Finding> findings = new ArrayList<>();
         // 包抓村 that has not risen: one finding per leader and village.
         Map<String, Stay> contacts = new LinkedHashMap<>();
@@ -753,7 +756,7 @@ public final class GradingService {
             boolean risen = to.betterThan(from) || (from == Grade.GOOD && to == Grade.GOOD);
             if (!risen) {
                 String who = s.pairing() ? Messages.get("grading.contact.pairing")
-                        : cadres.roleLabel(s.role());
+                        : roleLabels.getOrDefault(s.role(), s.role());
                 findings.add(new Finding(names.get(s.villageId()), Messages.get("check.rule.contactNotRisen"),
                         Messages.get("check.detail.contactNotRisen", s.name(), who, s.start().toString(),
                                 from.label(), base.year(), to.label(), year), whom(s)));
