@@ -111,7 +111,8 @@ public final class StarsViewModel {
     }
 
     /**
-     * A new line at the end: a member unless the chosen line is a secretary, in the chosen line's village.
+     * A new line under the chosen one (at the end when none is chosen): a member unless the chosen line is a
+     * secretary, in the chosen line's village.
      *
      * @return the new line (the screen starts editing its name)
      */
@@ -124,7 +125,8 @@ public final class StarsViewModel {
         StarRow row = watch(new StarRow(new StarRating(null, year.get(), subject,
                 village == null ? null : village.villageId(), village == null ? null : village.villageName(), null,
                 "", 0, 0)));
-        rows.add(row);
+        int after = like == null ? -1 : rows.indexOf(like);
+        rows.add(after < 0 ? rows.size() : after + 1, row);
         updateSummary();
         return row;
     }
