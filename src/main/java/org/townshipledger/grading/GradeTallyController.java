@@ -105,6 +105,9 @@ public final class GradeTallyController {
 
         fitLines(movementTable, Grade.values().length + 1);
         fitLines(starTable, StarSubject.values().length);
+        // Their columns share the table's width (in English the labels are longer than in Chinese).
+        movementTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        starTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         for (TableView<?> t : List.of(movementTable, starTable, laggardTable)) {
             t.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
             TableCopy.install(t);

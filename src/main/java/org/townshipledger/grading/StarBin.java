@@ -31,9 +31,9 @@ public final class StarBin implements BinRegister {
                 details(x.rating()), x.deletedAt())).toList();
     }
 
-    /** "张三 2025 年五星党员评定". */
+    /** "张秀英（党员）2025 年星级评定". */
     public static String name(StarRating s) {
-        return Messages.get("recycleBin.starName", s.personName(), s.year(), s.subject().label());
+        return Messages.get("recycleBin.starName", s.personName(), s.year(), s.subject().shortLabel());
     }
 
     private static String details(StarRating s) {

@@ -15,7 +15,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import org.townshipledger.common.Messages;
 import org.townshipledger.ui.SheetCells;
 import org.townshipledger.ui.TableCopy;
 
@@ -114,11 +113,7 @@ public final class StarsController {
 
     /** 党员 / 书记. */
     static String subjectText(StarSubject s) {
-        if (s == null) {
-            return "";
-        }
-        return s == StarSubject.SECRETARY ? Messages.get("starScreen.subject.secretary")
-                : Messages.get("starScreen.subject.member");
+        return s == null ? "" : s.shortLabel();
     }
 
     private void bindKeys() {

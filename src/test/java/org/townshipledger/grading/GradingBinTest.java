@@ -145,14 +145,14 @@ class GradingBinTest {
                 BinItem::details).containsExactlyInAnyOrder(
                 tuple("格次评定", "大石村 2026 年格次", "格次：较好，4 星"),
                 tuple("述职考核", "王书记 2026 年述职", "村党组织书记，大石村，总分 86，称职"),
-                tuple("星级评定", "张秀英 2026 年五星党员评定", "大石村，5 星"));
+                tuple("星级评定", "张秀英（党员）2026 年星级评定", "大石村，5 星"));
 
         bin.restore(item(GradeBin.KIND));
         assertThat(status.messageProperty().get()).isEqualTo("已恢复格次评定“大石村 2026 年格次”");
         bin.restore(item(ReviewBin.KIND));
         assertThat(status.messageProperty().get()).isEqualTo("已恢复述职考核“王书记 2026 年述职”");
         bin.restore(item(StarBin.KIND));
-        assertThat(status.messageProperty().get()).isEqualTo("已恢复星级评定“张秀英 2026 年五星党员评定”");
+        assertThat(status.messageProperty().get()).isEqualTo("已恢复星级评定“张秀英（党员）2026 年星级评定”");
         assertThat(bin.items()).isEmpty();
         assertThat(grading.grades(2026)).singleElement().satisfies(g -> {
             assertThat(g.grade()).isEqualTo(Grade.FAIRLY_GOOD);

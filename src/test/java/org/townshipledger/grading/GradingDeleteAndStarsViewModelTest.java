@@ -256,12 +256,12 @@ class GradingDeleteAndStarsViewModelTest {
         vm.delete(sun);
         assertThat(vm.rows()).isEmpty();
         assertThat(grading.stars(2026)).isEmpty();
-        assertThat(status.messageProperty().get()).isEqualTo("已将“孙丽 2026 年五星党员评定”移到回收站");
+        assertThat(status.messageProperty().get()).isEqualTo("已将“孙丽（党员）2026 年星级评定”移到回收站");
 
         status.undo();
         assertThat(grading.stars(2026)).singleElement().extracting(StarRating::stars).isEqualTo(4);
         assertThat(vm.rows()).extracting(r -> r.nameProperty().get()).containsExactly("孙丽");
-        assertThat(status.messageProperty().get()).isEqualTo("已恢复“孙丽 2026 年五星党员评定”");
+        assertThat(status.messageProperty().get()).isEqualTo("已恢复“孙丽（党员）2026 年星级评定”");
     }
 
     @Test
