@@ -30,6 +30,17 @@ public final class SheetCells {
     public static <S> void install(TableView<S> table) {
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            // Tab, Enter or Esc pressed quickly after the edit began may reach the table before its editor has the
+            // focus: they go to the editor, which moves on (or puts back) as it would have.
+            if (table.getEditingCell() != null && e.getTarget() == table
+                    && (e.getCode() == KeyCode.TAB || e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.ESCAPE)
+                    && table.getProperties().get(EDITOR) instanceof javafx.scene.Node editor
+                    && editor.getScene() != null) {
+                e.consume();
+                editor.requestFocus();
+                editor.fireEvent(e.copyFor(editor, editor));
+                return;
+            }
             if (table.getEditingCell() != null || !table.isEditable() || e.isShortcutDown() || e.isAltDown()) {
                 return;
             }
@@ -54,6 +65,14 @@ public final class SheetCells {
                 field.insertText(field.getCaretPosition(), ch);
                 field.requestFocus();
                 e.consume();
+                return;
+            }
+            if (table.getEditingCell() != null && e.getTarget() == table
+                    && table.getProperties().get(EDITOR) instanceof javafx.scene.control.ComboBox<?> box
+                    && box.getScene() != null) {
+                e.consume();
+                box.requestFocus();
+                box.fireEvent(e.copyFor(box, box)); // picks, as typed on the choice
                 return;
             }
             if (table.getEditingCell() != null || !table.isEditable() || ch.equals(" ")) {
@@ -105,6 +124,21 @@ public final class SheetCells {
             table.getFocusModel().focus(row, column);
             table.scrollTo(Math.max(0, row - 3));
             table.edit(row, column);
+        });
+    }
+
+    /**
+     * Gives the editor the keys, now and once more after the pulse: a cell that starts editing while its table lays
+     * out a new line (Ctrl+N) may not be in the window yet, and its editor's focus request would be lost, leaving the
+     * keys with the table.
+     */
+    static void focus(TableCell<?, ?> cell, javafx.scene.Node editor) {
+        editor.requestFocus();
+        Platform.runLater(() -> {
+            if (cell.isEditing() && cell.getGraphic() == editor && editor.getScene() != null
+                    && editor.getScene().getFocusOwner() != editor && !editor.isFocused()) {
+                editor.requestFocus();
+            }
         });
     }
 
@@ -191,7 +225,7 @@ public final class SheetCells {
             });
             setText(null);
             setGraphic(field);
-            field.requestFocus();
+            focus(this, field);
             if (pending != null) {
                 field.end();
             } else {
@@ -316,9 +350,10 @@ public final class SheetCells {
                     e.consume();
                 }
             });
+            getTableView().getProperties().put(EDITOR, box);
             setText(null);
             setGraphic(box);
-            box.requestFocus();
+            focus(this, box);
         }
 
         private void pick(String typed) {
@@ -336,12 +371,14 @@ public final class SheetCells {
         @Override
         public void cancelEdit() {
             super.cancelEdit();
+            getTableView().getProperties().remove(EDITOR, box);
             show(getItem());
         }
 
         @Override
         public void commitEdit(T value) {
             super.commitEdit(value);
+            getTableView().getProperties().remove(EDITOR, box);
             show(getItem());
         }
 

@@ -97,15 +97,13 @@ class StarsScreenTest {
         robot.clickOn(table);
 
         robot.press(KeyCode.CONTROL).press(KeyCode.N).release(KeyCode.N).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getEditingCell() != null);
+        editing(table, "starVillageColumn");
         robot.write("龙"); // picks 龙泉村
         robot.type(KeyCode.TAB);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getEditingCell() != null
-                && "starNameColumn".equals(table.getEditingCell().getTableColumn().getId()));
+        editing(table, "starNameColumn");
         robot.write("孙丽");
         robot.type(KeyCode.TAB);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getEditingCell() != null
-                && "starStarsColumn".equals(table.getEditingCell().getTableColumn().getId()));
+        editing(table, "starStarsColumn");
         robot.write("5");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
@@ -139,6 +137,21 @@ class StarsScreenTest {
             });
             assertThat(service(db).starsInBin()).isEmpty();
         }
+    }
+
+    /** Waits until the column's cell is being edited and its editor has the keys (as a person would see it). */
+    private static void editing(TableView<?> table, String columnId) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getEditingCell() != null
+                && columnId.equals(table.getEditingCell().getTableColumn().getId())
+                && table.getScene().getFocusOwner() != null && table.getScene().getFocusOwner() != table);
+        } catch (Exception e) {
+            System.out.println("DBG editing=" + table.getEditingCell() + " focus=" + table.getScene().getFocusOwner()
+                + " windowFocused=" + table.getScene().getWindow().isFocused());
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getEditingCell() != null
+                && columnId.equals(table.getEditingCell().getTableColumn().getId())
+                && table.getScene().getFocusOwner() != null && table.getScene().getFocusOwner() != table);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static TableCell<?, ?> cell(FxRobot robot, String columnId, int row) throws Exception {
