@@ -144,13 +144,6 @@ class StarsScreenTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getEditingCell() != null
                 && columnId.equals(table.getEditingCell().getTableColumn().getId())
                 && table.getScene().getFocusOwner() != null && table.getScene().getFocusOwner() != table);
-        } catch (Exception e) {
-            System.out.println("DBG editing=" + table.getEditingCell() + " focus=" + table.getScene().getFocusOwner()
-                + " windowFocused=" + table.getScene().getWindow().isFocused());
-        }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getEditingCell() != null
-                && columnId.equals(table.getEditingCell().getTableColumn().getId())
-                && table.getScene().getFocusOwner() != null && table.getScene().getFocusOwner() != table);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
