@@ -135,7 +135,9 @@ class LocalizationConsistencyTest {
                             org.townshipledger.cadre.CadreBins.UNIT, org.townshipledger.cadre.CadreBins.CADRE,
                             org.townshipledger.cadre.CadreBins.ASSIGNMENT,
                             org.townshipledger.pairing.PairingBin.KIND, org.townshipledger.visit.VisitBin.KIND,
-                            org.townshipledger.visit.ProblemBin.KIND, org.townshipledger.visit.HelpBin.KIND)),
+                            org.townshipledger.visit.ProblemBin.KIND, org.townshipledger.visit.HelpBin.KIND,
+                            org.townshipledger.grading.GradeBin.KIND, org.townshipledger.grading.ReviewBin.KIND,
+                            org.townshipledger.grading.StarBin.KIND)),
             // RecycleBinViewModel.purgeQuestion: the registers whose purge question names the children going along.
             new DynamicKeys("recycleBin.confirm.purge.",
                     List.of(org.townshipledger.village.VillageBin.KIND, org.townshipledger.household.HouseholdBin.KIND,

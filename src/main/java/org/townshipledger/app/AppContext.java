@@ -10,7 +10,10 @@ import org.townshipledger.pairing.PairingBin;
 import org.townshipledger.village.VillageBin;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
+import org.townshipledger.grading.GradeBin;
 import org.townshipledger.grading.GradingService;
+import org.townshipledger.grading.ReviewBin;
+import org.townshipledger.grading.StarBin;
 import org.townshipledger.report.ReportService;
 import org.townshipledger.household.HouseholdService;
 import org.townshipledger.pairing.PairingService;
@@ -55,6 +58,9 @@ final class AppContext implements AutoCloseable {
         all.add(new VisitBin(visits));
         all.add(new ProblemBin(visits));
         all.add(new HelpBin(visits));
+        all.add(new GradeBin(grading));
+        all.add(new ReviewBin(grading));
+        all.add(new StarBin(grading));
         return all;
     }
 

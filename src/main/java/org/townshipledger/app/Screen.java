@@ -18,6 +18,8 @@ import org.townshipledger.grading.GradingController;
 import org.townshipledger.grading.GradingViewModel;
 import org.townshipledger.grading.ReviewsController;
 import org.townshipledger.grading.ReviewsViewModel;
+import org.townshipledger.grading.StarsController;
+import org.townshipledger.grading.StarsViewModel;
 import org.townshipledger.household.HouseholdsController;
 import org.townshipledger.household.HouseholdsViewModel;
 import org.townshipledger.pairing.HelperPairingsController;
@@ -141,6 +143,10 @@ enum Screen {
         ReviewsViewModel vm = new ReviewsViewModel(ctx.grading, ctx.executor, ctx.status);
         return new Loaded(Fxml.load(ReviewsController.class, "ReviewsView.fxml", new ReviewsController(vm)),
                 vm::shown);
+    }),
+    STARS("nav.stars", ctx -> {
+        StarsViewModel vm = new StarsViewModel(ctx.grading, ctx.executor, ctx.status);
+        return new Loaded(Fxml.load(StarsController.class, "StarsView.fxml", new StarsController(vm)), vm::shown);
     }),
     GRADE_TALLY("nav.gradeTally", ctx -> {
         GradeTallyViewModel vm = new GradeTallyViewModel(ctx.grading, ctx.executor);

@@ -5,6 +5,8 @@ import static org.townshipledger.db.jooq.Tables.CADRE;
 import static org.townshipledger.db.jooq.Tables.HELP_ITEM;
 import static org.townshipledger.db.jooq.Tables.PAIRING;
 import static org.townshipledger.db.jooq.Tables.PROBLEM;
+import static org.townshipledger.db.jooq.Tables.SECRETARY_REVIEW;
+import static org.townshipledger.db.jooq.Tables.STAR_RATING;
 import static org.townshipledger.db.jooq.Tables.UNIT;
 import static org.townshipledger.db.jooq.Tables.VILLAGE;
 import static org.townshipledger.db.jooq.Tables.VISIT;
@@ -343,8 +345,9 @@ public final class CadreRepository {
 
     /**
      * Deletes a cadre in the bin for good with every posting and pairing of theirs, and the visits they went on and
-     * help items naming them that are in the recycle bin too (with those visits' cadres' rows and problems). The
-     * service checks first that no such visit or help item is in use. Run it in a transaction.
+     * help items naming them that are in the recycle bin too (with those visits' cadres' rows and problems), their 述职
+     * reviews and their star ratings (五星书记). The service checks first that no such visit or help item is in use.
+     * Run it in a transaction.
      */
     public boolean purgeCadre(UUID id) {
         if (!dsl.fetchExists(CADRE, CADRE.ID.eq(id).and(CADRE.DELETED_AT.isNotNull()))) {
@@ -356,6 +359,8 @@ public final class CadreRepository {
         dsl.deleteFrom(HELP_ITEM).where(HELP_ITEM.HELPER_CADRE_ID.eq(id).and(HELP_ITEM.DELETED_AT.isNotNull()))
                 .execute();
         dsl.deleteFrom(PAIRING).where(PAIRING.HELPER_CADRE_ID.eq(id)).execute();
+        dsl.deleteFrom(SECRETARY_REVIEW).where(SECRETARY_REVIEW.CADRE_ID.eq(id)).execute();
+        dsl.deleteFrom(STAR_RATING).where(STAR_RATING.CADRE_ID.eq(id)).execute();
         dsl.deleteFrom(ASSIGNMENT).where(ASSIGNMENT.CADRE_ID.eq(id)).execute();
         return dsl.deleteFrom(CADRE).where(CADRE.ID.eq(id)).execute() == 1;
     }

@@ -78,6 +78,7 @@ public final class GradeRow {
         return record.villageName();
     }
 
+    /** Whether the line shows a saved record (which can be deleted). */
     public boolean saved() {
         return record.id() != null;
     }

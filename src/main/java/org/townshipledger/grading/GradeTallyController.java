@@ -21,6 +21,7 @@ import org.townshipledger.grading.GradeTallyViewModel.MovementLine;
 import org.townshipledger.grading.GradeTallyViewModel.StarLine;
 import org.townshipledger.grading.GradeTallyViewModel.YearCounts;
 import org.townshipledger.ui.TableCopy;
+import org.townshipledger.ui.TableRelayout;
 
 /**
  * Binds GradeTallyView.fxml to {@link GradeTallyViewModel}: the grade distribution by year and the 升/降/持平 counts as
@@ -102,9 +103,17 @@ public final class GradeTallyController {
         column(laggardWeakColumn, LaggardLine::weak);
         column(laggardInChargeColumn, LaggardLine::inCharge);
 
+        fitLines(movementTable, Grade.values().length + 1);
+        fitLines(starTable, StarSubject.values().length);
+        // Their columns share the table's width (in English the labels are longer than in Chinese).
+        movementTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        starTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         for (TableView<?> t : List.of(movementTable, starTable, laggardTable)) {
             t.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
             TableCopy.install(t);
+            // Filled on the first visit while the screen is laid out: without this the laggards (wider than their
+            // table) stayed hidden behind the empty-list text until the screen was opened again.
+            TableRelayout.install(t);
         }
     }
 
@@ -134,6 +143,29 @@ public final class GradeTallyController {
             }
             movementChart.getData().add(s);
         }
+    }
+
+    private static final double LINE_HEIGHT = 26;
+
+    /** A table of a fixed number of lines as tall as they need under its header, never clipped nor scrolled. */
+    private static void fitLines(TableView<?> table, int lines) {
+        table.setFixedCellSize(LINE_HEIGHT);
+        Runnable fit = () -> {
+            javafx.scene.Node header = table.lookup(".column-header-background");
+            double h = (header instanceof javafx.scene.layout.Region r ? r.getHeight() : 0) + lines * LINE_HEIGHT
+                    + table.snappedTopInset() + table.snappedBottomInset();
+            table.setMinHeight(h);
+            table.setPrefHeight(h);
+            table.setMaxHeight(h);
+        };
+        fit.run();
+        table.skinProperty().addListener((obs, old, skin) -> {
+            javafx.scene.Node header = table.lookup(".column-header-background");
+            if (header instanceof javafx.scene.layout.Region r) {
+                r.heightProperty().addListener((o, a, b) -> fit.run());
+            }
+            fit.run();
+        });
     }
 
     private static <T> void column(TableColumn<T, String> column, Function<T, String> text) {

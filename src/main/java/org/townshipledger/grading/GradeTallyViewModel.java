@@ -90,11 +90,7 @@ public final class GradeTallyViewModel {
         int asked = year.get();
         executor.execute(() -> {
             int y = first ? service.workingYear() : asked;
-            List<GradeTally> list = new ArrayList<>();
-            for (int i = y - CHART_YEARS + 1; i <= y; i++) {
-                list.add(service.tally(i));
-            }
-            return new Loaded(y, list);
+            return new Loaded(y, service.tallies(y - CHART_YEARS + 1, y));
         }, this::show, e -> {
             busy.set(false);
             summary.set(Messages.get("error.unexpected", Objects.requireNonNullElse(e.getMessage(),

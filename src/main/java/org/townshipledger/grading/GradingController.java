@@ -43,6 +43,7 @@ public final class GradingController {
     @FXML private Label readOnlyLabel;
     @FXML private Button reloadGradesButton;
     @FXML private Button saveGradesButton;
+    @FXML private Button deleteGradeButton;
     @FXML private TableView<GradeRow> gradeTable;
     @FXML private TableColumn<GradeRow, String> villageColumn;
     @FXML private TableColumn<GradeRow, String> memberColumn;
@@ -71,6 +72,11 @@ public final class GradingController {
         readOnlyLabel.managedProperty().bind(vm.readOnlyProperty());
         saveGradesButton.disableProperty().bind(vm.readOnlyProperty().or(vm.busyProperty()));
         reloadGradesButton.disableProperty().bind(vm.busyProperty());
+        deleteGradeButton.disableProperty().bind(vm.readOnlyProperty().or(vm.busyProperty())
+                .or(Bindings.createBooleanBinding(() -> {
+                    GradeRow r = gradeTable.getFocusModel().getFocusedItem();
+                    return r == null || !r.saved();
+                }, gradeTable.getFocusModel().focusedItemProperty(), vm.busyProperty())));
         gradeSummary.textProperty().bind(vm.summaryProperty());
         gradeMessage.textProperty().bind(vm.messageProperty());
 
@@ -192,6 +198,16 @@ public final class GradingController {
             gradeTable.edit(-1, null); // ends the edit; the value typed is already in the line
         }
         vm.save();
+    }
+
+    /** 删除: the focused line's saved record goes to the recycle bin (撤销 in the status bar). */
+    @FXML
+    private void onDelete() {
+        if (gradeTable.getEditingCell() != null) {
+            gradeTable.edit(-1, null);
+        }
+        vm.delete(gradeTable.getFocusModel().getFocusedItem());
+        gradeTable.requestFocus();
     }
 
     @FXML

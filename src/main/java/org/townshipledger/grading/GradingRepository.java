@@ -51,6 +51,29 @@ public final class GradingRepository {
                 .fetch(GradingRepository::grade);
     }
 
+    /**
+     * The live grades of villages in use in the years from {@code from} to {@code to}, lean and in no order (the
+     * tallies and checks). Villages in the bin are few: their ids are read first and left out by value, which keeps
+     * the read on the year index without a join.
+     */
+    public List<GradeFact> gradeFacts(int from, int to) {
+        Condition c = VILLAGE_GRADE.DELETED_AT.isNull().and(VILLAGE_GRADE.GRADE_YEAR.between(from, to));
+        List<UUID> binned = binnedVillages();
+        if (!binned.isEmpty()) {
+            c = c.and(VILLAGE_GRADE.VILLAGE_ID.notIn(binned));
+        }
+        return dsl.select(VILLAGE_GRADE.VILLAGE_ID, VILLAGE_GRADE.GRADE_YEAR, VILLAGE_GRADE.GRADE, VILLAGE_GRADE.STARS,
+                        VILLAGE_GRADE.MEMBER_SCORE, VILLAGE_GRADE.PUBLIC_SCORE, VILLAGE_GRADE.BRANCH_SCORE,
+                        VILLAGE_GRADE.SATISFACTION)
+                .from(VILLAGE_GRADE).where(c)
+                .fetch(r -> new GradeFact(r.value1(), r.value2(), r.value3() == null ? null : Grade.valueOf(r.value3()),
+                        r.value4(), new GradeScores(r.value5(), r.value6(), r.value7()), r.value8()));
+    }
+
+    private List<UUID> binnedVillages() {
+        return dsl.select(VILLAGE.ID).from(VILLAGE).where(VILLAGE.DELETED_AT.isNotNull()).fetch(VILLAGE.ID);
+    }
+
     public Optional<VillageGrade> grade(UUID villageId, int year) {
         return dsl.select(VILLAGE_GRADE.fields()).select(VILLAGE.NAME)
                 .from(VILLAGE_GRADE).join(VILLAGE).on(VILLAGE.ID.eq(VILLAGE_GRADE.VILLAGE_ID))
@@ -143,6 +166,26 @@ public final class GradingRepository {
                 .execute() == 1;
     }
 
+    /** Grades removed on their own (not hidden with a village in the bin). */
+    public List<GradeInBin> gradesInBin() {
+        return dsl.select(VILLAGE_GRADE.fields()).select(VILLAGE.NAME)
+                .from(VILLAGE_GRADE).join(VILLAGE).on(VILLAGE.ID.eq(VILLAGE_GRADE.VILLAGE_ID))
+                .where(VILLAGE_GRADE.DELETED_AT.isNotNull())
+                .fetch(r -> new GradeInBin(grade(r), r.get(VILLAGE_GRADE.DELETED_AT)));
+    }
+
+    public boolean restoreGrade(UUID id, OffsetDateTime now) {
+        return dsl.update(VILLAGE_GRADE).set(VILLAGE_GRADE.DELETED_AT, (OffsetDateTime) null)
+                .set(VILLAGE_GRADE.UPDATED_AT, now).set(VILLAGE_GRADE.VERSION, VILLAGE_GRADE.VERSION.plus(1))
+                .where(VILLAGE_GRADE.ID.eq(id).and(VILLAGE_GRADE.DELETED_AT.isNotNull())).execute() == 1;
+    }
+
+    /** Deletes a grade in the bin for good. */
+    public boolean purgeGrade(UUID id) {
+        return dsl.deleteFrom(VILLAGE_GRADE).where(VILLAGE_GRADE.ID.eq(id).and(VILLAGE_GRADE.DELETED_AT.isNotNull()))
+                .execute() == 1;
+    }
+
     public int countGrades() {
         return dsl.fetchCount(VILLAGE_GRADE, VILLAGE_GRADE.DELETED_AT.isNull());
     }
@@ -166,6 +209,53 @@ public final class GradingRepository {
                 .where(SECRETARY_REVIEW.DELETED_AT.isNull().and(SECRETARY_REVIEW.CADRE_ID.eq(cadreId))
                         .and(SECRETARY_REVIEW.REVIEW_YEAR.eq(year)).and(SECRETARY_REVIEW.REVIEW_KIND.eq(kind.name())))
                 .fetchOptional(GradingRepository::review);
+    }
+
+    public Optional<SecretaryReview> reviewById(UUID id) {
+        return dsl.select(SECRETARY_REVIEW.fields()).select(CADRE.NAME, VILLAGE.NAME)
+                .from(SECRETARY_REVIEW).join(CADRE).on(CADRE.ID.eq(SECRETARY_REVIEW.CADRE_ID))
+                .leftJoin(VILLAGE).on(VILLAGE.ID.eq(SECRETARY_REVIEW.VILLAGE_ID))
+                .where(SECRETARY_REVIEW.ID.eq(id)).fetchOptional(GradingRepository::review);
+    }
+
+    /** Whether a live review other than {@code exceptId} holds the cadre's year and kind. */
+    public boolean reviewTaken(UUID cadreId, int year, ReviewKind kind, UUID exceptId) {
+        Condition c = SECRETARY_REVIEW.DELETED_AT.isNull().and(SECRETARY_REVIEW.CADRE_ID.eq(cadreId))
+                .and(SECRETARY_REVIEW.REVIEW_YEAR.eq(year)).and(SECRETARY_REVIEW.REVIEW_KIND.eq(kind.name()));
+        if (exceptId != null) {
+            c = c.and(SECRETARY_REVIEW.ID.ne(exceptId));
+        }
+        return dsl.fetchExists(SECRETARY_REVIEW, c);
+    }
+
+    /** Moves a review entered by mistake to the recycle bin, if nobody changed it since. */
+    public boolean removeReview(SecretaryReview v, OffsetDateTime now) {
+        return dsl.update(SECRETARY_REVIEW).set(SECRETARY_REVIEW.DELETED_AT, now)
+                .set(SECRETARY_REVIEW.VERSION, SECRETARY_REVIEW.VERSION.plus(1))
+                .where(SECRETARY_REVIEW.ID.eq(v.id()).and(SECRETARY_REVIEW.VERSION.eq(v.version()))
+                        .and(SECRETARY_REVIEW.DELETED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    /** Reviews removed on their own (not hidden with a cadre in the bin). */
+    public List<ReviewInBin> reviewsInBin() {
+        return dsl.select(SECRETARY_REVIEW.fields()).select(CADRE.NAME, VILLAGE.NAME)
+                .from(SECRETARY_REVIEW).join(CADRE).on(CADRE.ID.eq(SECRETARY_REVIEW.CADRE_ID))
+                .leftJoin(VILLAGE).on(VILLAGE.ID.eq(SECRETARY_REVIEW.VILLAGE_ID))
+                .where(SECRETARY_REVIEW.DELETED_AT.isNotNull())
+                .fetch(r -> new ReviewInBin(review(r), r.get(SECRETARY_REVIEW.DELETED_AT)));
+    }
+
+    public boolean restoreReview(UUID id, OffsetDateTime now) {
+        return dsl.update(SECRETARY_REVIEW).set(SECRETARY_REVIEW.DELETED_AT, (OffsetDateTime) null)
+                .set(SECRETARY_REVIEW.UPDATED_AT, now).set(SECRETARY_REVIEW.VERSION, SECRETARY_REVIEW.VERSION.plus(1))
+                .where(SECRETARY_REVIEW.ID.eq(id).and(SECRETARY_REVIEW.DELETED_AT.isNotNull())).execute() == 1;
+    }
+
+    /** Deletes a review in the bin for good. */
+    public boolean purgeReview(UUID id) {
+        return dsl.deleteFrom(SECRETARY_REVIEW)
+                .where(SECRETARY_REVIEW.ID.eq(id).and(SECRETARY_REVIEW.DELETED_AT.isNotNull())).execute() == 1;
     }
 
     private static SecretaryReview review(Record r) {
@@ -224,17 +314,90 @@ public final class GradingRepository {
 
     // ---- star ratings of members and secretaries ----
 
+    /** Live ratings are hidden with their village or cadre when that is in the recycle bin. */
+    private static final Condition LIVE_STAR = STAR_RATING.DELETED_AT.isNull().and(VILLAGE.DELETED_AT.isNull())
+            .and(CADRE.DELETED_AT.isNull());
+
     public List<StarRating> stars(int year) {
         return dsl.select(STAR_RATING.fields()).select(VILLAGE.NAME)
                 .from(STAR_RATING).leftJoin(VILLAGE).on(VILLAGE.ID.eq(STAR_RATING.VILLAGE_ID))
-                .where(STAR_RATING.DELETED_AT.isNull().and(STAR_RATING.RATING_YEAR.eq(year)))
-                .orderBy(STAR_RATING.SUBJECT_KIND, VILLAGE.NAME_INITIALS, STAR_RATING.PERSON_NAME)
-                .fetch(r -> {
-                    StarRatingRecord s = r.into(STAR_RATING);
-                    return new StarRating(s.getId(), s.getRatingYear(), StarSubject.valueOf(s.getSubjectKind()),
-                            s.getVillageId(), r.get(VILLAGE.NAME), s.getCadreId(), s.getPersonName(), s.getStars(),
-                            s.getVersion());
-                });
+                .leftJoin(CADRE).on(CADRE.ID.eq(STAR_RATING.CADRE_ID))
+                .where(LIVE_STAR.and(STAR_RATING.RATING_YEAR.eq(year)))
+                .orderBy(STAR_RATING.SUBJECT_KIND, VILLAGE.NAME_INITIALS, VILLAGE.NAME, STAR_RATING.PERSON_NAME)
+                .fetch(GradingRepository::star);
+    }
+
+    public Optional<StarRating> starById(UUID id) {
+        return dsl.select(STAR_RATING.fields()).select(VILLAGE.NAME)
+                .from(STAR_RATING).leftJoin(VILLAGE).on(VILLAGE.ID.eq(STAR_RATING.VILLAGE_ID))
+                .where(STAR_RATING.ID.eq(id)).fetchOptional(GradingRepository::star);
+    }
+
+    private static StarRating star(Record r) {
+        StarRatingRecord s = r.into(STAR_RATING);
+        return new StarRating(s.getId(), s.getRatingYear(), StarSubject.valueOf(s.getSubjectKind()),
+                s.getVillageId(), r.get(VILLAGE.NAME), s.getCadreId(), s.getPersonName(), s.getStars(),
+                s.getVersion());
+    }
+
+    /**
+     * Whether a live rating other than {@code exceptId} rates the same person for the same year and subject: the
+     * same cadre, or (without a cadre) the same name in the same village.
+     */
+    public boolean starTaken(StarRating s, UUID exceptId) {
+        Condition c = STAR_RATING.DELETED_AT.isNull().and(STAR_RATING.RATING_YEAR.eq(s.year()))
+                .and(STAR_RATING.SUBJECT_KIND.eq(s.subject().name()));
+        Condition village = s.villageId() == null ? STAR_RATING.VILLAGE_ID.isNull()
+                : STAR_RATING.VILLAGE_ID.eq(s.villageId());
+        Condition samePerson = STAR_RATING.PERSON_NAME.eq(s.personName()).and(village);
+        c = c.and(s.cadreId() == null ? samePerson : STAR_RATING.CADRE_ID.eq(s.cadreId()).or(samePerson));
+        if (exceptId != null) {
+            c = c.and(STAR_RATING.ID.ne(exceptId));
+        }
+        return dsl.fetchExists(STAR_RATING, c);
+    }
+
+    /** Changes a rating's person, village and stars, if nobody changed it since (its year and subject stay). */
+    public boolean updateStar(StarRating s, OffsetDateTime now) {
+        return dsl.update(STAR_RATING)
+                .set(STAR_RATING.VILLAGE_ID, s.villageId())
+                .set(STAR_RATING.CADRE_ID, s.cadreId())
+                .set(STAR_RATING.PERSON_NAME, s.personName())
+                .set(STAR_RATING.STARS, s.stars())
+                .set(STAR_RATING.UPDATED_AT, now)
+                .set(STAR_RATING.VERSION, STAR_RATING.VERSION.plus(1))
+                .where(STAR_RATING.ID.eq(s.id()).and(STAR_RATING.VERSION.eq(s.version()))
+                        .and(STAR_RATING.DELETED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    /** Moves a rating entered by mistake to the recycle bin, if nobody changed it since. */
+    public boolean removeStar(StarRating s, OffsetDateTime now) {
+        return dsl.update(STAR_RATING).set(STAR_RATING.DELETED_AT, now)
+                .set(STAR_RATING.VERSION, STAR_RATING.VERSION.plus(1))
+                .where(STAR_RATING.ID.eq(s.id()).and(STAR_RATING.VERSION.eq(s.version()))
+                        .and(STAR_RATING.DELETED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    /** Ratings removed on their own. */
+    public List<StarInBin> starsInBin() {
+        return dsl.select(STAR_RATING.fields()).select(VILLAGE.NAME)
+                .from(STAR_RATING).leftJoin(VILLAGE).on(VILLAGE.ID.eq(STAR_RATING.VILLAGE_ID))
+                .where(STAR_RATING.DELETED_AT.isNotNull())
+                .fetch(r -> new StarInBin(star(r), r.get(STAR_RATING.DELETED_AT)));
+    }
+
+    public boolean restoreStar(UUID id, OffsetDateTime now) {
+        return dsl.update(STAR_RATING).set(STAR_RATING.DELETED_AT, (OffsetDateTime) null)
+                .set(STAR_RATING.UPDATED_AT, now).set(STAR_RATING.VERSION, STAR_RATING.VERSION.plus(1))
+                .where(STAR_RATING.ID.eq(id).and(STAR_RATING.DELETED_AT.isNotNull())).execute() == 1;
+    }
+
+    /** Deletes a rating in the bin for good. */
+    public boolean purgeStar(UUID id) {
+        return dsl.deleteFrom(STAR_RATING).where(STAR_RATING.ID.eq(id).and(STAR_RATING.DELETED_AT.isNotNull()))
+                .execute() == 1;
     }
 
     public void insertStars(List<StarRating> list, OffsetDateTime now) {
@@ -261,8 +424,21 @@ public final class GradingRepository {
     public java.util.Map<StarSubject, int[]> starCounts(int year) {
         java.util.Map<StarSubject, int[]> out = new java.util.EnumMap<>(StarSubject.class);
         org.jooq.Field<Integer> five = org.jooq.impl.DSL.count().filterWhere(STAR_RATING.STARS.eq(5));
+        // Ratings of villages and cadres in the bin are hidden with them. Those are few (usually none): their ids are
+        // read first and left out by value, which keeps the count on the year index (a join per rating, or a NOT IN
+        // subquery, made it four times slower on the county demo).
+        Condition c = STAR_RATING.DELETED_AT.isNull().and(STAR_RATING.RATING_YEAR.eq(year));
+        List<UUID> binnedVillages = binnedVillages();
+        if (!binnedVillages.isEmpty()) {
+            c = c.and(STAR_RATING.VILLAGE_ID.isNull().or(STAR_RATING.VILLAGE_ID.notIn(binnedVillages)));
+        }
+        List<UUID> binnedCadres = dsl.select(CADRE.ID).from(CADRE).where(CADRE.DELETED_AT.isNotNull())
+                .fetch(CADRE.ID);
+        if (!binnedCadres.isEmpty()) {
+            c = c.and(STAR_RATING.CADRE_ID.isNull().or(STAR_RATING.CADRE_ID.notIn(binnedCadres)));
+        }
         dsl.select(STAR_RATING.SUBJECT_KIND, org.jooq.impl.DSL.count(), five).from(STAR_RATING)
-                .where(STAR_RATING.DELETED_AT.isNull().and(STAR_RATING.RATING_YEAR.eq(year)))
+                .where(c)
                 .groupBy(STAR_RATING.SUBJECT_KIND)
                 .forEach(r -> out.put(StarSubject.valueOf(r.value1()), new int[] {r.value2(), r.value3()}));
         return out;

@@ -211,8 +211,39 @@ public final class GradingService {
 
     /** Moves a grade entered by mistake to the recycle bin. */
     public void remove(VillageGrade g) {
-        if (!repo.removeGrade(g, OffsetDateTime.now(clock))) {
+        if (g.id() == null || !repo.removeGrade(g, OffsetDateTime.now(clock))) {
             throw new StaleRecordException(name(g));
+        }
+    }
+
+    public List<GradeInBin> gradesInBin() {
+        return repo.gradesInBin();
+    }
+
+    /**
+     * Brings a removed grade back, unless the village has a live grade for that year meanwhile (entered again after
+     * the removal): then it is refused with a message saying so, and nothing changes.
+     */
+    public VillageGrade restoreGrade(UUID id) {
+        return database.dsl().transactionResult(tx -> {
+            GradingRepository r = repo.with(tx.dsl());
+            VillageGrade g = r.gradeById(id).orElseThrow(() -> new InvalidInputException(
+                    Messages.get("recycleBin.error.gone")));
+            if (r.gradeTaken(g.villageId(), g.year(), id)) {
+                throw new InvalidInputException(Messages.get("grading.error.restoreTaken", g.villageName(),
+                        g.year()));
+            }
+            if (!r.restoreGrade(id, OffsetDateTime.now(clock))) {
+                throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+            }
+            return r.gradeById(id).orElseThrow();
+        });
+    }
+
+    /** Deletes a removed grade for good. */
+    public void purgeGrade(UUID id) {
+        if (!repo.purgeGrade(id)) {
+            throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
         }
     }
 
@@ -344,6 +375,41 @@ public final class GradingService {
         return repo.countReviews();
     }
 
+    /** Moves a review entered by mistake to the recycle bin. */
+    public void removeReview(SecretaryReview v) {
+        if (v.id() == null || !repo.removeReview(v, OffsetDateTime.now(clock))) {
+            throw new StaleRecordException(v.cadreName() == null ? "" : v.cadreName());
+        }
+    }
+
+    public List<ReviewInBin> reviewsInBin() {
+        return repo.reviewsInBin();
+    }
+
+    /** Brings a removed review back, unless the secretary has a live review of that year and kind meanwhile. */
+    public SecretaryReview restoreReview(UUID id) {
+        return database.dsl().transactionResult(tx -> {
+            GradingRepository r = repo.with(tx.dsl());
+            SecretaryReview v = r.reviewById(id).orElseThrow(() -> new InvalidInputException(
+                    Messages.get("recycleBin.error.gone")));
+            if (r.reviewTaken(v.cadreId(), v.year(), v.kind(), id)) {
+                throw new InvalidInputException(Messages.get("grading.error.reviewRestoreTaken", v.cadreName(),
+                        v.year(), v.kind().label()));
+            }
+            if (!r.restoreReview(id, OffsetDateTime.now(clock))) {
+                throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+            }
+            return r.reviewById(id).orElseThrow();
+        });
+    }
+
+    /** Deletes a removed review for good. */
+    public void purgeReview(UUID id) {
+        if (!repo.purgeReview(id)) {
+            throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+        }
+    }
+
     // ---- stars of members and secretaries ----
 
     public List<StarRating> stars(int year) {
@@ -354,19 +420,7 @@ public final class GradingService {
     public void insertStars(List<StarRating> drafts) {
         List<StarRating> list = new ArrayList<>(drafts.size());
         for (StarRating s : drafts) {
-            List<Problem> problems = new ArrayList<>();
-            if (s.subject() == null || s.subject() == StarSubject.ORGANISATION) {
-                problems.add(Problem.onField(Messages.get("grading.field.subject"),
-                        Messages.get("grading.error.subject")));
-            }
-            if (s.stars() < 1 || s.stars() > 5) {
-                problems.add(Problem.onField(Messages.get("grading.field.stars"),
-                        Messages.get("grading.error.stars")));
-            }
-            if (s.personName() == null || s.personName().isBlank() || s.personName().strip().length() > NAME_MAX) {
-                problems.add(Problem.onField(Messages.get("grading.field.person"),
-                        Messages.get("grading.error.person")));
-            }
+            List<Problem> problems = starProblems(s);
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
@@ -374,6 +428,137 @@ public final class GradingService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         database.dsl().transaction(tx -> repo.with(tx.dsl()).insertStars(list, now));
+    }
+
+    private static List<Problem> starProblems(StarRating s) {
+        List<Problem> problems = new ArrayList<>();
+        if (s.subject() == null || s.subject() == StarSubject.ORGANISATION) {
+            problems.add(Problem.onField(Messages.get("grading.field.subject"), Messages.get("grading.error.subject")));
+        }
+        if (s.stars() < 1 || s.stars() > 5) {
+            problems.add(Problem.onField(Messages.get("grading.field.stars"), Messages.get("grading.error.stars")));
+        }
+        if (s.personName() == null || s.personName().isBlank() || s.personName().strip().length() > NAME_MAX) {
+            problems.add(Problem.onField(Messages.get("grading.field.person"), Messages.get("grading.error.person")));
+        }
+        return problems;
+    }
+
+    /**
+     * Saves a member's or a secretary's stars for a year, new or edited (the 星级评定 screen). The village is required
+     * (a 五星党员 belongs to a village's organisation; a 五星书记 is the secretary of a village). A secretary is linked
+     * to the cadre of that name posted as branch or first secretary at the village in the year, when there is exactly
+     * one. The same person (the same cadre, or the same name in the same village) is rated once per year and subject.
+     *
+     * @throws InvalidInputException when a rule is broken (nothing written)
+     * @throws StaleRecordException  when someone changed or removed the rating since it was read
+     */
+    public StarRating saveStar(StarRating draft) {
+        List<Problem> problems = starProblems(draft);
+        if (draft.villageId() == null) {
+            problems.add(Problem.onField(Messages.get("grading.field.village"), Messages.get("grading.error.village")));
+        }
+        if (draft.year() < 1949 || draft.year() > 2100) {
+            problems.add(Problem.onField(Messages.get("grading.field.year"), Messages.get("grading.error.year")));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String name = draft.personName().strip();
+        UUID cadreId = draft.subject() == StarSubject.SECRETARY
+                ? secretaryNamed(name, draft.villageId(), draft.year()) : null;
+        StarRating s = new StarRating(draft.id(), draft.year(), draft.subject(), draft.villageId(),
+                draft.villageName(), cadreId, name, draft.stars(), draft.version());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        UUID id = database.dsl().transactionResult(tx -> {
+            GradingRepository r = repo.with(tx.dsl());
+            if (r.starTaken(s, s.id())) {
+                throw new InvalidInputException(Messages.get("grading.error.starDuplicate", name, s.year(),
+                        s.subject().label()));
+            }
+            if (s.id() == null) {
+                StarRating created = s.withId(Ids.newId());
+                r.insertStars(List.of(created), now);
+                return created.id();
+            }
+            StarRating old = r.starById(s.id()).orElseThrow(() -> new StaleRecordException(name));
+            if (old.year() != s.year() || old.subject() != s.subject()) {
+                throw new InvalidInputException(Messages.get("grading.error.starKeyChanged"));
+            }
+            if (!r.updateStar(s, now)) {
+                throw new StaleRecordException(name);
+            }
+            return s.id();
+        });
+        return repo.starById(id).orElseThrow();
+    }
+
+    /** The one cadre of that name posted as branch or first secretary at the village during the year, or null. */
+    private UUID secretaryNamed(String name, UUID villageId, int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        Set<UUID> found = repo.stays(List.of(Role.BRANCH_SECRETARY, Role.FIRST_SECRETARY), List.of()).stream()
+                .filter(s -> villageId.equals(s.villageId()) && name.equals(s.name()) && !s.start().isAfter(last)
+                        && (s.end() == null || !s.end().isBefore(first)))
+                .map(Stay::cadreId).collect(Collectors.toSet());
+        return found.size() == 1 ? found.iterator().next() : null;
+    }
+
+    /** The secretaries posted at a village in the year, "大石村 王书记" pairs for the 星级评定 screen's suggestions. */
+    public List<StarCandidate> secretaryCandidates(int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        Map<UUID, String> villageNames = new HashMap<>();
+        repo.villages(year).forEach(v -> villageNames.put(v.id(), v.name()));
+        Map<String, StarCandidate> out = new LinkedHashMap<>();
+        for (Stay s : repo.stays(List.of(Role.BRANCH_SECRETARY, Role.FIRST_SECRETARY), List.of())) {
+            if (!s.start().isAfter(last) && (s.end() == null || !s.end().isBefore(first))
+                    && villageNames.containsKey(s.villageId())) {
+                out.putIfAbsent(s.cadreId() + "|" + s.villageId(), new StarCandidate(s.cadreId(), s.name(),
+                        s.villageId(), villageNames.get(s.villageId())));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** The villages in use, for the 星级评定 screen's village choice. */
+    public List<StarCandidate> villageChoices(int year) {
+        return repo.villages(year).stream().map(v -> new StarCandidate(null, null, v.id(), v.name())).toList();
+    }
+
+    /** Moves a member's or secretary's rating entered by mistake to the recycle bin. */
+    public void removeStar(StarRating s) {
+        if (s.id() == null || !repo.removeStar(s, OffsetDateTime.now(clock))) {
+            throw new StaleRecordException(s.personName() == null ? "" : s.personName());
+        }
+    }
+
+    public List<StarInBin> starsInBin() {
+        return repo.starsInBin();
+    }
+
+    /** Brings a removed rating back, unless the same person has a live rating of that year and subject meanwhile. */
+    public StarRating restoreStar(UUID id) {
+        return database.dsl().transactionResult(tx -> {
+            GradingRepository r = repo.with(tx.dsl());
+            StarRating s = r.starById(id).orElseThrow(() -> new InvalidInputException(
+                    Messages.get("recycleBin.error.gone")));
+            if (r.starTaken(s, id)) {
+                throw new InvalidInputException(Messages.get("grading.error.starRestoreTaken", s.personName(),
+                        s.year(), s.subject().label()));
+            }
+            if (!r.restoreStar(id, OffsetDateTime.now(clock))) {
+                throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+            }
+            return r.starById(id).orElseThrow();
+        });
+    }
+
+    /** Deletes a removed rating for good. */
+    public void purgeStar(UUID id) {
+        if (!repo.purgeStar(id)) {
+            throw new InvalidInputException(Messages.get("recycleBin.error.gone"));
+        }
     }
 
     public int starCount() {
@@ -384,21 +569,43 @@ public final class GradingService {
 
     /** The year's tally against the year before (see {@link GradeTally}). */
     public GradeTally tally(int year) {
+        return tallies(year, year).get(0);
+    }
+
+    /**
+     * The tallies of the years from {@code from} to {@code to}, oldest first (the 格次统计 screen's chart years): the
+     * grades of all those years and the postings are read once, lean (see {@link GradingRepository#gradeFacts}).
+     */
+    public List<GradeTally> tallies(int from, int to) {
         GradingRules rules = rules();
-        List<VillageGrade> grades = repo.grades(year - 1, year);
+        Map<Integer, Map<UUID, GradeFact>> byYear = new HashMap<>();
+        for (GradeFact g : repo.gradeFacts(from - 1, to)) {
+            byYear.computeIfAbsent(g.year(), k -> new HashMap<>()).put(g.villageId(), g);
+        }
+        List<Stay> stays = repo.stays(List.of(Role.LEADER_IN_CHARGE, Role.CADRE_IN_CHARGE), List.of());
+        List<GradeTally> out = new ArrayList<>();
+        for (int y = from; y <= to; y++) {
+            out.add(tally(y, rules, byYear.getOrDefault(y, Map.of()), byYear.getOrDefault(y - 1, Map.of()), stays));
+        }
+        return out;
+    }
+
+    private GradeTally tally(int year, GradingRules rules, Map<UUID, GradeFact> thisYearGrades,
+                             Map<UUID, GradeFact> lastYearGrades, List<Stay> stays) {
         List<VillageFact> villages = repo.villages(year);
         Map<UUID, Grade> now = new HashMap<>();
         Map<UUID, Grade> before = new HashMap<>();
         int fiveStarOrgs = 0;
-        for (VillageGrade g : grades) {
-            if (g.year() == year) {
-                if (g.grade() != null) {
-                    now.put(g.villageId(), g.grade());
-                }
-                if (g.stars() != null && g.stars() == 5) {
-                    fiveStarOrgs++;
-                }
-            } else if (g.grade() != null) {
+        for (GradeFact g : thisYearGrades.values()) {
+            if (g.grade() != null) {
+                now.put(g.villageId(), g.grade());
+            }
+            if (g.stars() != null && g.stars() == 5) {
+                fiveStarOrgs++;
+            }
+        }
+        for (GradeFact g : lastYearGrades.values()) {
+            if (g.grade() != null) {
                 before.put(g.villageId(), g.grade());
             }
         }
@@ -431,8 +638,7 @@ public final class GradingService {
             int[] n = ratings.getOrDefault(s, new int[2]);
             stars.add(share(s, n[0], n[1], rules.fiveStarTarget()));
         }
-        Map<UUID, String> inCharge = inCharge(repo.stays(List.of(Role.LEADER_IN_CHARGE, Role.CADRE_IN_CHARGE),
-                List.of()), referenceDay(year));
+        Map<UUID, String> inCharge = inCharge(stays, referenceDay(year));
         String nobody = Messages.get("check.nobodyInCharge");
         List<Laggard> laggards = new ArrayList<>();
         for (VillageFact v : villages) {
@@ -507,13 +713,19 @@ public final class GradingService {
         String nobody = Messages.get("check.nobodyInCharge");
         int earliest = stays.stream().filter(s -> isContact(s)).mapToInt(s -> s.start().getYear() - 1).min()
                 .orElse(year - 1);
-        List<VillageGrade> grades = repo.grades(Math.min(earliest, year - 1), year);
-        Map<UUID, Map<Integer, VillageGrade>> byVillage = new HashMap<>();
+        // Every year back to the earliest stay's start is needed (the grade each leader found), but lean: no names,
+        // no texts; the names come from the village list.
+        List<GradeFact> grades = repo.gradeFacts(Math.min(earliest, year - 1), year);
+        List<VillageFact> villages = repo.villages(year);
         Map<UUID, String> names = new HashMap<>();
-        for (VillageGrade g : grades) {
+        villages.forEach(v -> names.put(v.id(), v.name()));
+        Map<UUID, Map<Integer, GradeFact>> byVillage = new HashMap<>();
+        for (GradeFact g : grades) {
             byVillage.computeIfAbsent(g.villageId(), k -> new HashMap<>()).put(g.year(), g);
-            names.put(g.villageId(), g.villageName());
         }
+        // Role labels once (each look-up reads the office's own roles from the settings).
+        Map<String, String> roleLabels = new HashMap<>();
+        cadres.roles().forEach(r -> roleLabels.putIfAbsent(r.code(), r.label()));
         List<Finding> findings = new ArrayList<>();
         // 包抓村 that has not risen: one finding per leader and village.
         Map<String, Stay> contacts = new LinkedHashMap<>();
@@ -528,14 +740,14 @@ public final class GradingService {
             if (!ended && year - start + 1 < rules.stayYears()) {
                 continue;
             }
-            Map<Integer, VillageGrade> of = byVillage.getOrDefault(s.villageId(), Map.of());
+            Map<Integer, GradeFact> of = byVillage.getOrDefault(s.villageId(), Map.of());
             // The grade the leader found: the year before the stay, else the first graded year of the stay.
-            VillageGrade base = null;
+            GradeFact base = null;
             for (int y = start - 1; y < year && base == null; y++) {
-                VillageGrade g = of.get(y);
+                GradeFact g = of.get(y);
                 base = g != null && g.grade() != null ? g : null;
             }
-            VillageGrade current = of.get(year);
+            GradeFact current = of.get(year);
             if (base == null || current == null || current.grade() == null) {
                 continue;
             }
@@ -544,30 +756,30 @@ public final class GradingService {
             boolean risen = to.betterThan(from) || (from == Grade.GOOD && to == Grade.GOOD);
             if (!risen) {
                 String who = s.pairing() ? Messages.get("grading.contact.pairing")
-                        : cadres.roleLabel(s.role());
-                findings.add(new Finding(current.villageName(), Messages.get("check.rule.contactNotRisen"),
+                        : roleLabels.getOrDefault(s.role(), s.role());
+                findings.add(new Finding(names.get(s.villageId()), Messages.get("check.rule.contactNotRisen"),
                         Messages.get("check.detail.contactNotRisen", s.name(), who, s.start().toString(),
                                 from.label(), base.year(), to.label(), year), whom(s)));
             }
         }
         // 满意率 below the floor: 限期整改.
         BigDecimal floor = BigDecimal.valueOf(rules.satisfactionFloor());
-        for (VillageGrade g : grades) {
-            if (g.year() == year && g.satisfaction() != null && g.satisfaction().compareTo(floor) < 0) {
-                findings.add(new Finding(g.villageName(), Messages.get("check.rule.lowSatisfaction"),
+        for (VillageFact v : villages) { // in village order
+            GradeFact g = byVillage.getOrDefault(v.id(), Map.of()).get(year);
+            if (g != null && g.satisfaction() != null && g.satisfaction().compareTo(floor) < 0) {
+                findings.add(new Finding(v.name(), Messages.get("check.rule.lowSatisfaction"),
                         Messages.get("check.detail.lowSatisfaction", g.satisfaction().stripTrailingZeros()
                                 .toPlainString(), rules.satisfactionFloor()),
                         inCharge.getOrDefault(g.villageId(), nobody)));
             }
         }
         // Last in its group two years running: 通报.
-        List<VillageFact> villages = repo.villages(year);
         Map<UUID, String> group = villages.stream().collect(Collectors.toMap(VillageFact::id, VillageFact::kind));
         Set<UUID> lastNow = lastInGroup(grades, year, group, rules);
         Set<UUID> lastBefore = lastInGroup(grades, year - 1, group, rules);
         for (VillageFact v : villages) {
             if (lastNow.contains(v.id()) && lastBefore.contains(v.id())) {
-                VillageGrade g = byVillage.get(v.id()).get(year);
+                GradeFact g = byVillage.get(v.id()).get(year);
                 findings.add(new Finding(v.name(), Messages.get("check.rule.lastTwice"),
                         Messages.get("check.detail.lastTwice", groupLabel(v.kind()), year - 1, year,
                                 g.grade().label()), inCharge.getOrDefault(v.id(), nobody)));
@@ -584,20 +796,20 @@ public final class GradingService {
      * The villages ranked last in their group in the year: the lowest grade, then the lowest composite score (a
      * village without scores ranks level with every score of its grade). A group where everybody ties has no last.
      */
-    static Set<UUID> lastInGroup(List<VillageGrade> grades, int year, Map<UUID, String> group, GradingRules rules) {
-        Map<String, List<VillageGrade>> groups = new HashMap<>();
-        for (VillageGrade g : grades) {
+    static Set<UUID> lastInGroup(List<GradeFact> grades, int year, Map<UUID, String> group, GradingRules rules) {
+        Map<String, List<GradeFact>> groups = new HashMap<>();
+        for (GradeFact g : grades) {
             if (g.year() == year && g.grade() != null && group.containsKey(g.villageId())) {
                 groups.computeIfAbsent(group.get(g.villageId()), k -> new ArrayList<>()).add(g);
             }
         }
         Set<UUID> out = new java.util.HashSet<>();
-        for (List<VillageGrade> members : groups.values()) {
+        for (List<GradeFact> members : groups.values()) {
             int lowest = members.stream().mapToInt(g -> g.grade().level()).min().orElse(0);
-            List<VillageGrade> bottom = members.stream().filter(g -> g.grade().level() == lowest).toList();
+            List<GradeFact> bottom = members.stream().filter(g -> g.grade().level() == lowest).toList();
             BigDecimal least = bottom.stream().map(g -> rules.composite(g.scores())).filter(java.util.Objects::nonNull)
                     .min(Comparator.naturalOrder()).orElse(null);
-            List<VillageGrade> last = bottom.stream().filter(g -> {
+            List<GradeFact> last = bottom.stream().filter(g -> {
                 BigDecimal c = rules.composite(g.scores());
                 return least == null || c == null || c.compareTo(least) == 0;
             }).toList();

@@ -270,7 +270,6 @@ public final class GradingViewModel {
             }
             return out;
         }, outcomes -> {
-            busy.set(false);
             int saved = 0;
             int refused = held;
             for (Outcome o : outcomes) {
@@ -287,7 +286,61 @@ public final class GradingViewModel {
                     : Messages.get("gradingScreen.savedWithErrors", saved, refused));
             status.show(message.get());
             updateSummary();
+            busy.set(false);
         }, this::failed);
+    }
+
+    /**
+     * Moves the line's saved record to the recycle bin (the line goes back to blank for its village); the status bar
+     * offers 撤销. A line never saved has nothing to delete; past years are read-only.
+     */
+    public void delete(GradeRow row) {
+        if (row == null || readOnly.get() || busy.get()) {
+            return;
+        }
+        if (!row.saved()) {
+            message.set(Messages.get("gradingScreen.nothingToDelete", row.village()));
+            return;
+        }
+        VillageGrade g = row.record();
+        busy.set(true);
+        executor.execute(() -> {
+            service.remove(g);
+            return g;
+        }, removed -> {
+            row.read(new VillageGrade(null, removed.villageId(), removed.villageName(), removed.year(),
+                    GradeScores.NONE, null, null, null, null, null, null, null, 0));
+            recompute(row, true);
+            updateSummary();
+            message.set("");
+            busy.set(false); // last: the 删除 button reads the line's state when busy changes
+            status.offerUndo(Messages.get("gradingScreen.status.deleted", removed.villageName(), removed.year()),
+                    () -> restore(removed.id()));
+        }, e -> {
+            busy.set(false);
+            message.set(e.getMessage());
+            status.show(e.getMessage());
+        });
+    }
+
+    /** Brings a deleted grade back (the 撤销 of {@link #delete}); its line shows it again when its year is shown. */
+    public void restore(java.util.UUID id) {
+        busy.set(true);
+        executor.execute(() -> service.restoreGrade(id), restored -> {
+            if (restored.year() == year.get()) {
+                rows.stream().filter(r -> r.record().villageId().equals(restored.villageId())).findFirst()
+                        .ifPresent(r -> {
+                            r.read(restored);
+                            recompute(r, true);
+                        });
+                updateSummary();
+            }
+            busy.set(false);
+            status.show(Messages.get("gradingScreen.status.restored", restored.villageName(), restored.year()));
+        }, e -> {
+            busy.set(false);
+            status.show(e.getMessage());
+        });
     }
 
     private void updateSummary() {

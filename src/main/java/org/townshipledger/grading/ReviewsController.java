@@ -30,6 +30,7 @@ public final class ReviewsController {
     @FXML private Spinner<Integer> reviewYearSpinner;
     @FXML private Button reloadReviewsButton;
     @FXML private Button saveReviewsButton;
+    @FXML private Button deleteReviewButton;
     @FXML private Label branchWeights;
     @FXML private Label firstWeights;
     @FXML private TableView<ReviewRow> branchTable;
@@ -76,7 +77,45 @@ public final class ReviewsController {
         table(firstTable, vm.firstRows(), ReviewKind.FIRST_SECRETARY, firstVillageColumn, firstNameColumn,
                 List.of(firstPart1Column, firstPart2Column, firstPart3Column, firstPart4Column),
                 firstTotalColumn, firstResultColumn, firstNoteColumn, firstProblemColumn);
+        // 删除 acts on the line chosen in the table used last (branch or first secretaries).
+        javafx.beans.property.ObjectProperty<TableView<ReviewRow>> lastTable =
+                new javafx.beans.property.SimpleObjectProperty<>(branchTable);
+        this.lastTable = lastTable;
+        for (TableView<ReviewRow> t : List.of(branchTable, firstTable)) {
+            t.focusedProperty().addListener((obs, had, has) -> {
+                if (has) {
+                    lastTable.set(t);
+                }
+            });
+            t.getFocusModel().focusedItemProperty().addListener((obs, old, row) -> {
+                if (row != null) {
+                    lastTable.set(t);
+                }
+            });
+        }
+        deleteReviewButton.disableProperty().bind(vm.busyProperty().or(Bindings.createBooleanBinding(() -> {
+            ReviewRow r = chosen();
+            return r == null || !r.saved();
+        }, lastTable, branchTable.getFocusModel().focusedItemProperty(),
+                firstTable.getFocusModel().focusedItemProperty(), vm.busyProperty())));
         bindKeys();
+    }
+
+    private javafx.beans.property.ObjectProperty<TableView<ReviewRow>> lastTable;
+
+    private ReviewRow chosen() {
+        return lastTable.get().getFocusModel().getFocusedItem();
+    }
+
+    /** 删除: the chosen line's saved review goes to the recycle bin (撤销 in the status bar). */
+    @FXML
+    private void onDelete() {
+        TableView<ReviewRow> t = lastTable.get();
+        if (t.getEditingCell() != null) {
+            t.edit(-1, null);
+        }
+        vm.delete(chosen());
+        t.requestFocus();
     }
 
     private void table(TableView<ReviewRow> table, javafx.collections.ObservableList<ReviewRow> rows, ReviewKind kind,

@@ -220,7 +220,6 @@ public final class ReviewsViewModel {
             }
             return out;
         }, outcomes -> {
-            busy.set(false);
             int saved = 0;
             int refused = held;
             for (Outcome o : outcomes) {
@@ -237,7 +236,68 @@ public final class ReviewsViewModel {
                     : Messages.get("gradingScreen.savedWithErrors", saved, refused));
             status.show(message.get());
             updateSummary();
+            busy.set(false);
         }, this::failed);
+    }
+
+    /**
+     * Moves the line's saved review to the recycle bin (the line goes back to blank for its secretary); the status
+     * bar offers 撤销. A line never saved has nothing to delete.
+     */
+    public void delete(ReviewRow row) {
+        if (row == null || busy.get()) {
+            return;
+        }
+        if (!row.saved()) {
+            message.set(Messages.get("reviewScreen.nothingToDelete", row.name()));
+            return;
+        }
+        SecretaryReview v = row.record();
+        busy.set(true);
+        executor.execute(() -> {
+            service.removeReview(v);
+            return v;
+        }, removed -> {
+            row.read(new SecretaryReview(null, removed.cadreId(), removed.cadreName(), removed.villageId(),
+                    removed.villageName(), removed.year(), removed.kind(), java.util.Arrays.asList(null, null, null,
+                    null), null, null, null, 0));
+            recompute(row);
+            updateSummary();
+            message.set("");
+            busy.set(false); // last: the 删除 button reads the line's state when busy changes
+            status.offerUndo(Messages.get("reviewScreen.status.deleted", removed.cadreName(), removed.year()),
+                    () -> restore(removed.id()));
+        }, e -> {
+            busy.set(false);
+            message.set(e.getMessage());
+            status.show(e.getMessage());
+        });
+    }
+
+    /** Brings a deleted review back (the 撤销 of {@link #delete}); its line shows it again when its year is shown. */
+    public void restore(java.util.UUID id) {
+        busy.set(true);
+        executor.execute(() -> service.restoreReview(id), restored -> {
+            boolean shown = false;
+            if (restored.year() == year.get()) {
+                ReviewRow line = rows.stream().filter(r -> r.record().cadreId().equals(restored.cadreId())
+                        && r.kind() == restored.kind()).findFirst().orElse(null);
+                if (line != null) {
+                    line.read(restored);
+                    recompute(line);
+                    updateSummary();
+                    shown = true;
+                }
+            }
+            busy.set(false);
+            status.show(Messages.get("reviewScreen.status.restored", restored.cadreName(), restored.year()));
+            if (!shown && restored.year() == year.get()) {
+                load(); // the secretary's line had gone (no longer posted that year): read the sheet again
+            }
+        }, e -> {
+            busy.set(false);
+            status.show(e.getMessage());
+        });
     }
 
     private static SecretaryReview draft(ReviewRow row) {

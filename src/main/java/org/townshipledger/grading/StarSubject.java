@@ -1,6 +1,7 @@
 package org.townshipledger.grading;
 
 import org.townshipledger.common.Codes;
+import org.townshipledger.common.Messages;
 
 /**
  * What a star rating is about: a village party organisation (五星党组织, kept as {@link VillageGrade#stars()}), a
@@ -13,5 +14,14 @@ public enum StarSubject {
 
     public String label() {
         return Codes.label(KEY, this);
+    }
+
+    /** 党组织 / 党员 / 书记: the kind of subject, without "五星" (a rating may be of any number of stars). */
+    public String shortLabel() {
+        return switch (this) {
+            case ORGANISATION -> Messages.get("starScreen.subject.organisation");
+            case MEMBER -> Messages.get("starScreen.subject.member");
+            case SECRETARY -> Messages.get("starScreen.subject.secretary");
+        };
     }
 }

@@ -30,6 +30,17 @@ public final class SheetCells {
     public static <S> void install(TableView<S> table) {
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            // Tab, Enter or Esc pressed quickly after the edit began may reach the table before its editor has the
+            // focus: they go to the editor, which moves on (or puts back) as it would have.
+            if (table.getEditingCell() != null && e.getTarget() == table
+                    && (e.getCode() == KeyCode.TAB || e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.ESCAPE)
+                    && table.getProperties().get(EDITOR) instanceof javafx.scene.Node editor
+                    && editor.getScene() != null) {
+                e.consume();
+                editor.requestFocus();
+                editor.fireEvent(e.copyFor(editor, editor));
+                return;
+            }
             if (table.getEditingCell() != null || !table.isEditable() || e.isShortcutDown() || e.isAltDown()) {
                 return;
             }
@@ -54,6 +65,14 @@ public final class SheetCells {
                 field.insertText(field.getCaretPosition(), ch);
                 field.requestFocus();
                 e.consume();
+                return;
+            }
+            if (table.getEditingCell() != null && e.getTarget() == table
+                    && table.getProperties().get(EDITOR) instanceof javafx.scene.control.ComboBox<?> box
+                    && box.getScene() != null) {
+                e.consume();
+                box.requestFocus();
+                box.fireEvent(e.copyFor(box, box)); // picks, as typed on the choice
                 return;
             }
             if (table.getEditingCell() != null || !table.isEditable() || ch.equals(" ")) {
@@ -105,6 +124,21 @@ public final class SheetCells {
             table.getFocusModel().focus(row, column);
             table.scrollTo(Math.max(0, row - 3));
             table.edit(row, column);
+        });
+    }
+
+    /**
+     * Gives the editor the keys, now and once more after the pulse: a cell that starts editing while its table lays
+     * out a new line (Ctrl+N) may not be in the window yet, and its editor's focus request would be lost, leaving the
+     * keys with the table.
+     */
+    static void focus(TableCell<?, ?> cell, javafx.scene.Node editor) {
+        editor.requestFocus();
+        Platform.runLater(() -> {
+            if (cell.isEditing() && cell.getGraphic() == editor && editor.getScene() != null
+                    && editor.getScene().getFocusOwner() != editor && !editor.isFocused()) {
+                editor.requestFocus();
+            }
         });
     }
 
@@ -191,7 +225,7 @@ public final class SheetCells {
             });
             setText(null);
             setGraphic(field);
-            field.requestFocus();
+            focus(this, field);
             if (pending != null) {
                 field.end();
             } else {
@@ -237,7 +271,8 @@ public final class SheetCells {
 
     /**
      * A cell choosing one of {@code items} from a list while editing. Choosing commits (the column's
-     * {@code onEditCommit} decides what to do with it); Tab and Enter commit the shown choice and move on.
+     * {@code onEditCommit} decides what to do with it); Tab and Enter commit the shown choice and move on. A key typed
+     * on the chosen cell starts editing with the first choice whose label (or value) starts with it.
      */
     public static <S, T> void choice(TableColumn<S, T> column, List<T> items, Function<T, String> label) {
         column.setCellFactory(c -> new ChoiceCell<>(items, label));
@@ -263,7 +298,7 @@ public final class SheetCells {
             if (!isEditing()) {
                 return;
             }
-            getTableView().getProperties().remove(PENDING);
+            Object pending = getTableView().getProperties().remove(PENDING);
             box = new javafx.scene.control.ComboBox<>(javafx.collections.FXCollections.observableArrayList(items));
             box.setConverter(new javafx.util.StringConverter<>() {
                 @Override
@@ -277,6 +312,19 @@ public final class SheetCells {
                 }
             });
             box.setValue(getItem());
+            // A key typed on the chosen cell, or while choosing, picks the first choice its label (or value: 4 for
+            // ★★★★) starts with; Enter or Tab then takes it.
+            if (pending instanceof String typed) {
+                pick(typed);
+            }
+            box.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+                String ch = e.getCharacter();
+                if (!box.isShowing() && ch != null && !ch.isEmpty() && !Character.isISOControl(ch.charAt(0))
+                        && !e.isShortcutDown() && !e.isAltDown()) {
+                    pick(ch);
+                    e.consume();
+                }
+            });
             box.setMaxWidth(Double.MAX_VALUE);
             box.setOnHidden(e -> {
                 if (isEditing()) {
@@ -302,20 +350,35 @@ public final class SheetCells {
                     e.consume();
                 }
             });
+            getTableView().getProperties().put(EDITOR, box);
             setText(null);
             setGraphic(box);
-            box.requestFocus();
+            focus(this, box);
+        }
+
+        private void pick(String typed) {
+            if (!typed.isBlank()) {
+                items.stream().filter(t -> t != null && (startsWith(label.apply(t), typed)
+                        || startsWith(String.valueOf(t), typed))).findFirst().ifPresent(box::setValue);
+            }
+        }
+
+        private static boolean startsWith(String text, String typed) {
+            java.util.Locale root = java.util.Locale.ROOT;
+            return text != null && text.toLowerCase(root).startsWith(typed.toLowerCase(root));
         }
 
         @Override
         public void cancelEdit() {
             super.cancelEdit();
+            getTableView().getProperties().remove(EDITOR, box);
             show(getItem());
         }
 
         @Override
         public void commitEdit(T value) {
             super.commitEdit(value);
+            getTableView().getProperties().remove(EDITOR, box);
             show(getItem());
         }
 

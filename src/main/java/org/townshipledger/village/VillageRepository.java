@@ -8,7 +8,10 @@ import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_INCOME;
 import static org.townshipledger.db.jooq.Tables.HOUSEHOLD_MEMBER;
 import static org.townshipledger.db.jooq.Tables.PAIRING;
 import static org.townshipledger.db.jooq.Tables.PROBLEM;
+import static org.townshipledger.db.jooq.Tables.SECRETARY_REVIEW;
+import static org.townshipledger.db.jooq.Tables.STAR_RATING;
 import static org.townshipledger.db.jooq.Tables.VILLAGE;
+import static org.townshipledger.db.jooq.Tables.VILLAGE_GRADE;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_PLAN;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_GROUP;
 import static org.townshipledger.db.jooq.Tables.VILLAGE_WEAK_YEAR;
@@ -262,7 +265,7 @@ public final class VillageRepository {
      * Deletes a village in the recycle bin for good with everything under it: its groups, 软弱涣散 years,
      * development paths, postings, the pairings with it or with its households and students, the visits to it and
      * its households (with their cadres' rows and the problems raised on them), the problems raised and help given
-     * in it, and its households (all in the bin: the service checks that none is in use) with their members, checks
+     * in it, its grades (格次), the 述职 reviews and star ratings made at it, and its households (all in the bin: the service checks that none is in use) with their members, checks
      * and incomes. Run it in a transaction.
      *
      * @return false when the village is not in the bin (nothing deleted)
@@ -278,6 +281,9 @@ public final class VillageRepository {
         dsl.deleteFrom(PAIRING).where(PAIRING.VILLAGE_ID.eq(id).or(PAIRING.HOUSEHOLD_ID.in(households))
                 .or(PAIRING.MEMBER_ID.in(members))).execute();
         dsl.deleteFrom(ASSIGNMENT).where(ASSIGNMENT.VILLAGE_ID.eq(id)).execute();
+        dsl.deleteFrom(VILLAGE_GRADE).where(VILLAGE_GRADE.VILLAGE_ID.eq(id)).execute();
+        dsl.deleteFrom(SECRETARY_REVIEW).where(SECRETARY_REVIEW.VILLAGE_ID.eq(id)).execute();
+        dsl.deleteFrom(STAR_RATING).where(STAR_RATING.VILLAGE_ID.eq(id)).execute();
         dsl.deleteFrom(VILLAGE_PLAN).where(VILLAGE_PLAN.VILLAGE_ID.eq(id)).execute();
         dsl.deleteFrom(HOUSEHOLD_CHECK).where(HOUSEHOLD_CHECK.HOUSEHOLD_ID.in(households)).execute();
         dsl.deleteFrom(HOUSEHOLD_INCOME).where(HOUSEHOLD_INCOME.HOUSEHOLD_ID.in(households)).execute();

@@ -68,7 +68,7 @@ class MainWindowTest {
         ListView<Screen> nav = robot.lookup(".nav-list").queryListView();
         assertThat(nav.getItems()).extracting(Screen::title)
                 .containsExactly("村庄", "农户", "干部", "帮扶单位", "结对帮扶", "走访录入", "走访记录", "诉求矛盾", "帮扶措施",
-                        "格次评定", "述职考核", "格次统计", "报表", "检查", "回收站");
+                        "格次评定", "述职考核", "星级评定", "格次统计", "报表", "检查", "回收站");
         Label ledger = robot.lookup(".status-ledger").queryAs(Label.class);
         assertThat(ledger.getText()).isEqualTo("青石镇 · 示范县 · 2025 年度");
         assertThat(robot.lookup("村庄名册").tryQuery()).isPresent();
