@@ -72,6 +72,11 @@ final class VisitExchange {
     static final List<String> HELP_HEADERS = List.of(TARGET, VILLAGE, P_HEAD, HEAD_ID, H_KIND, H_TEXT, H_MONEY,
             H_GOODS, H_CADRE, H_UNIT, H_DATE, H_STATUS);
 
+    /** The columns that mark each sheet's header row. */
+    static final List<String> VISIT_REQUIRED = List.of(V_DATE, V_KIND, V_CADRES, TARGET);
+    static final List<String> PROBLEM_REQUIRED = List.of(VILLAGE, P_DATE, P_KIND);
+    static final List<String> HELP_REQUIRED = List.of(TARGET, VILLAGE, H_KIND, H_DATE);
+
     /** What the rows are checked against. */
     record Ledger(List<Cadre> cadres, List<Unit> units, List<Village> villages,
                   List<VisitRepository.HouseholdKey> households, List<VisitKind> kinds) {
@@ -104,7 +109,7 @@ final class VisitExchange {
     // ---- reading ----
 
     static Parsed<Visit> parseVisits(Path file, Ledger ledger) {
-        Table table = TableReader.read(file, List.of(V_DATE, V_KIND, V_CADRES, TARGET));
+        Table table = TableReader.read(file, VISIT_REQUIRED);
         VisitExchange ex = new VisitExchange(ledger);
         List<Visit> drafts = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
@@ -168,7 +173,7 @@ final class VisitExchange {
     }
 
     static Parsed<Problem> parseProblems(Path file, Ledger ledger) {
-        Table table = TableReader.read(file, List.of(VILLAGE, P_DATE, P_KIND));
+        Table table = TableReader.read(file, PROBLEM_REQUIRED);
         VisitExchange ex = new VisitExchange(ledger);
         List<Problem> drafts = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
@@ -204,7 +209,7 @@ final class VisitExchange {
     }
 
     static Parsed<HelpItem> parseHelp(Path file, Ledger ledger) {
-        Table table = TableReader.read(file, List.of(TARGET, VILLAGE, H_KIND, H_DATE));
+        Table table = TableReader.read(file, HELP_REQUIRED);
         VisitExchange ex = new VisitExchange(ledger);
         List<HelpItem> drafts = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
@@ -318,24 +323,30 @@ final class VisitExchange {
         }
     }
 
-    /** Checks each draft as the service would save it; the problems carry the draft's line. */
-    static <T> List<T> checkEach(Parsed<T> parsed, java.util.function.UnaryOperator<T> check) {
+    /** Drafts checked as the service would save them, each with its line, and every problem of the file. */
+    record Checked<T>(List<T> rows, List<Integer> lines, List<org.townshipledger.common.Problem> problems) {
+    }
+
+    /**
+     * Checks each draft as the service would save it; the problems (the file's and the checks') carry the draft's
+     * line, in line order.
+     */
+    static <T> Checked<T> checkEach(Parsed<T> parsed, java.util.function.UnaryOperator<T> check) {
         List<org.townshipledger.common.Problem> found = new ArrayList<>(parsed.problems());
         List<T> out = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         for (int i = 0; i < parsed.drafts().size(); i++) {
+            int line = parsed.lines().get(i);
             try {
                 out.add(check.apply(parsed.drafts().get(i)));
+                lines.add(line);
             } catch (InvalidInputException e) {
-                int line = parsed.lines().get(i);
                 e.problems().forEach(p -> found.add(new org.townshipledger.common.Problem(line, p.field(),
                         p.message())));
             }
         }
-        if (!found.isEmpty()) {
-            found.sort(java.util.Comparator.comparingInt(org.townshipledger.common.Problem::line));
-            throw new InvalidInputException(found);
-        }
-        return out;
+        found.sort(java.util.Comparator.comparingInt(org.townshipledger.common.Problem::line));
+        return new Checked<>(out, lines, found);
     }
 
     // ---- writing ----

@@ -25,6 +25,9 @@ import org.townshipledger.common.Page;
 import org.townshipledger.common.StaleRecordException;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
+import org.townshipledger.exchange.ErrorReport;
+import org.townshipledger.exchange.ImportCheck;
+import org.townshipledger.exchange.RowIssue;
 import org.townshipledger.household.Household;
 import org.townshipledger.household.HouseholdCheck;
 import org.townshipledger.household.HouseholdQuery;
@@ -815,19 +818,96 @@ public final class VisitService {
 
     /**
      * Imports a visits sheet (see {@link VisitExchange}) all or nothing: every row is read and checked as
-     * {@link #record} would check it; any problem refuses the whole file, naming each row. Household checks in the
-     * sheet become the households' verified status as on a single save. Returns how many visits were added.
+     * {@link #record} would check it; any problem refuses the whole file, naming each row. A row repeating a visit
+     * in use (same date, kind, target and set of cadres: {@link #visitIdentity}) is not added again: when its
+     * 了解情况, 办理事项 or check differ, that visit takes them (same id, version bumped), else it is counted as
+     * unchanged; see {@link ImportMatch} for two such rows in one file. Household checks of the visits added or
+     * changed become the households' verified status as on a single save. So a file imported twice, or two
+     * overlapping exports of a laptop, change the ledger once.
      */
-    public int importVisits(java.nio.file.Path file) {
-        VisitExchange.Parsed<Visit> parsed = VisitExchange.parseVisits(file, exchangeLedger());
-        List<Visit> checked = VisitExchange.checkEach(parsed, this::checked).stream()
-                .map(v -> v.withId(UUID.randomUUID())).toList();
+    public ImportCounts importVisits(java.nio.file.Path file) {
+        VisitExchange.Checked<Visit> rows = checkedVisits(file);
+        refuseProblems(rows);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        database.dsl().transaction(tx -> visits.with(tx.dsl()).insert(checked, now));
-        checked.stream().filter(v -> v.check() != null).sorted(java.util.Comparator.comparing(Visit::date))
-                .forEach(this::writeCheck);
+        List<ImportMatch.Outcome<Visit>> done = new ArrayList<>(1);
+        database.dsl().transaction(tx -> {
+            VisitRepository r = visits.with(tx.dsl());
+            ImportMatch.Outcome<Visit> m = matchVisits(rows, r);
+            r.insert(m.added().stream().map(v -> v.withId(UUID.randomUUID())).toList(), now);
+            if (!r.updateNotes(m.updated(), now)) {
+                throw new StaleRecordException(Messages.get("visit.exchange.name"));
+            }
+            done.add(m);
+        });
+        ImportMatch.Outcome<Visit> m = done.get(0);
+        java.util.stream.Stream.concat(m.added().stream(), m.updated().stream()).filter(v -> v.check() != null)
+                .sorted(java.util.Comparator.comparing(Visit::date)).forEach(this::writeCheck);
         database.checkpoint();
-        return checked.size();
+        return m.counts();
+    }
+
+    /**
+     * What {@link #importVisits} would do with the file, writing nothing: rows to add, to update, unchanged and
+     * repeated (as warnings, one a row), and every error by row with the cell it names.
+     *
+     * @throws InvalidInputException when the file cannot be read or has no header row
+     */
+    public ImportCheck checkVisitsImport(java.nio.file.Path file) {
+        VisitExchange.Checked<Visit> rows = checkedVisits(file);
+        return dryRun(file, VisitExchange.VISIT_REQUIRED, rows, matchVisits(rows, visits).counts());
+    }
+
+    /** Writes the bad rows of a visits sheet with a 错误原因 column. */
+    public void writeVisitsErrorReport(java.nio.file.Path source, List<RowIssue> errors, java.nio.file.Path out)
+            throws java.io.IOException {
+        ErrorReport.write(source, VisitExchange.VISIT_REQUIRED, errors, out);
+    }
+
+    private VisitExchange.Checked<Visit> checkedVisits(java.nio.file.Path file) {
+        VisitExchange.Parsed<Visit> parsed = VisitExchange.parseVisits(file, exchangeLedger());
+        return VisitExchange.checkEach(parsed, this::checked);
+    }
+
+    /** What makes two visits the same visit: date, kind, target and the set of cadres (in any order). */
+    record VisitIdentity(VisitTarget target, UUID targetId, LocalDate date, String kind, Set<UUID> cadres) {
+    }
+
+    static VisitIdentity visitIdentity(Visit v) {
+        UUID target = switch (v.target()) {
+            case HOUSEHOLD -> v.householdId();
+            case VILLAGE -> v.villageId();
+            case UNIT -> v.unitId();
+        };
+        return new VisitIdentity(v.target(), target, v.date(), v.kind(), Set.copyOf(v.cadreIds()));
+    }
+
+    private static ImportMatch.Outcome<Visit> matchVisits(VisitExchange.Checked<Visit> rows, VisitRepository r) {
+        Map<VisitIdentity, List<Visit>> existing = r.sameDayVisits(rows.rows()).stream()
+                .collect(Collectors.groupingBy(VisitService::visitIdentity, LinkedHashMap::new, Collectors.toList()));
+        return ImportMatch.match(rows.rows(), rows.lines(), VisitService::visitIdentity, existing,
+                (a, b) -> java.util.Objects.equals(a.seen(), b.seen()) && java.util.Objects.equals(a.done(), b.done())
+                        && java.util.Objects.equals(a.check(), b.check()),
+                (old, row) -> old.withNotes(row.seen(), row.done()).withCheck(row.check()));
+    }
+
+    /** Refuses the whole file, naming each row, when any row has a problem. */
+    private static void refuseProblems(VisitExchange.Checked<?> rows) {
+        if (!rows.problems().isEmpty()) {
+            throw new InvalidInputException(rows.problems());
+        }
+    }
+
+    /** A dry run's result: the counts, the errors with their cells, the repeated rows as warnings. */
+    private static ImportCheck dryRun(java.nio.file.Path file, List<String> required, VisitExchange.Checked<?> rows,
+                                      ImportCounts counts) {
+        return new ImportCheck(counts.added(), counts.updated(), counts.rows(),
+                ErrorReport.issues(file, required, rows.problems()), repeatWarnings(counts));
+    }
+
+    /** The rows a file repeats, one warning each: "与第 3 行相同，只计一次". */
+    public static List<RowIssue> repeatWarnings(ImportCounts counts) {
+        return counts.repeats().stream().map(r -> new RowIssue(r.line(), "", "",
+                Messages.get("import.warning.repeat", r.firstLine()))).toList();
     }
 
     /** Writes the visits matching the filter to .xlsx or .csv in the import layout, streamed; IDs masked. */
@@ -845,15 +925,73 @@ public final class VisitService {
         return n[0];
     }
 
-    /** Imports a problems sheet all or nothing, each row checked as {@link #raise} would. Returns how many. */
-    public int importProblems(java.nio.file.Path file) {
-        VisitExchange.Parsed<Problem> parsed = VisitExchange.parseProblems(file, exchangeLedger());
-        List<Problem> checked = VisitExchange.checkEach(parsed, this::checkedProblem).stream()
-                .map(p -> p.withId(UUID.randomUUID())).toList();
+    /**
+     * Imports a problems sheet all or nothing, each row checked as {@link #raise} would. A row repeating a problem
+     * in use (same village, 反映日期, 诉求类别, raiser — the household, or 反映人 when no household is named — and
+     * 诉求内容: {@link #problemIdentity}) is not added again: the rest of the row (纠纷类别, 反映人 beside a household,
+     * 状态, 化解日期, 化解方式, 化解层级) updates it when it differs, as a laptop file exported later carries the newer
+     * status; the visit a problem was raised on stays.
+     */
+    public ImportCounts importProblems(java.nio.file.Path file) {
+        VisitExchange.Checked<Problem> rows = checkedProblems(file);
+        refuseProblems(rows);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        database.dsl().transaction(tx -> problems.with(tx.dsl()).insert(checked, now));
+        List<ImportCounts> done = new ArrayList<>(1);
+        database.dsl().transaction(tx -> {
+            ProblemRepository r = problems.with(tx.dsl());
+            ImportMatch.Outcome<Problem> m = matchProblems(rows, r);
+            r.insert(m.added().stream().map(p -> p.withId(UUID.randomUUID())).toList(), now);
+            for (Problem p : m.updated()) {
+                if (!r.update(p, now)) {
+                    throw new StaleRecordException(p.raisedBy() == null ? "" : p.raisedBy());
+                }
+            }
+            done.add(m.counts());
+        });
         database.checkpoint();
-        return checked.size();
+        return done.get(0);
+    }
+
+    /** What {@link #importProblems} would do with the file, writing nothing (see {@link #checkVisitsImport}). */
+    public ImportCheck checkProblemsImport(java.nio.file.Path file) {
+        VisitExchange.Checked<Problem> rows = checkedProblems(file);
+        return dryRun(file, VisitExchange.PROBLEM_REQUIRED, rows, matchProblems(rows, problems).counts());
+    }
+
+    /** Writes the bad rows of a problems sheet with a 错误原因 column. */
+    public void writeProblemsErrorReport(java.nio.file.Path source, List<RowIssue> errors, java.nio.file.Path out)
+            throws java.io.IOException {
+        ErrorReport.write(source, VisitExchange.PROBLEM_REQUIRED, errors, out);
+    }
+
+    private VisitExchange.Checked<Problem> checkedProblems(java.nio.file.Path file) {
+        VisitExchange.Parsed<Problem> parsed = VisitExchange.parseProblems(file, exchangeLedger());
+        return VisitExchange.checkEach(parsed, this::checkedProblem);
+    }
+
+    /** What makes two problems the same: village, day, kind, who raised it (household, else name) and text. */
+    record ProblemIdentity(UUID villageId, LocalDate raisedOn, ProblemKind kind, UUID householdId, String raisedBy,
+                           String description) {
+    }
+
+    static ProblemIdentity problemIdentity(Problem p) {
+        return new ProblemIdentity(p.villageId(), p.raisedOn(), p.kind(), p.householdId(),
+                p.householdId() == null ? p.raisedBy() : null, p.description());
+    }
+
+    private static ImportMatch.Outcome<Problem> matchProblems(VisitExchange.Checked<Problem> rows,
+                                                              ProblemRepository r) {
+        Map<ProblemIdentity, List<Problem>> existing = r.sameDay(rows.rows().stream()
+                        .map(p -> Map.entry(p.villageId(), p.raisedOn())).toList()).stream()
+                .collect(Collectors.groupingBy(VisitService::problemIdentity, LinkedHashMap::new,
+                        Collectors.toList()));
+        return ImportMatch.match(rows.rows(), rows.lines(), VisitService::problemIdentity, existing,
+                (a, b) -> a.subKind() == b.subKind() && java.util.Objects.equals(a.raisedBy(), b.raisedBy())
+                        && a.status() == b.status() && java.util.Objects.equals(a.resolvedOn(), b.resolvedOn())
+                        && java.util.Objects.equals(a.resolution(), b.resolution()) && a.level() == b.level(),
+                (old, row) -> new Problem(old.id(), old.kind(), row.subKind(), row.raisedBy(), old.householdId(),
+                        old.householdName(), old.villageId(), old.villageName(), old.raisedOn(), old.description(),
+                        row.status(), row.resolvedOn(), row.resolution(), row.level(), old.visitId(), old.version()));
     }
 
     public int exportProblems(java.nio.file.Path file, ProblemFilter filter, boolean fullId)
@@ -864,15 +1002,69 @@ public final class VisitService {
         return list.size();
     }
 
-    /** Imports a help sheet all or nothing, each row checked as {@link #give} would. Returns how many. */
-    public int importHelp(java.nio.file.Path file) {
-        VisitExchange.Parsed<HelpItem> parsed = VisitExchange.parseHelp(file, exchangeLedger());
-        List<HelpItem> checked = VisitExchange.checkEach(parsed, this::checkedHelp).stream()
-                .map(h -> h.withId(UUID.randomUUID())).toList();
+    /**
+     * Imports a help sheet all or nothing, each row checked as {@link #give} would. A row repeating an item in use
+     * (same target, 帮扶类别, 帮扶内容, 日期, 帮扶人 and 帮扶单位: {@link #helpIdentity}) is not added again: its
+     * 资金, 物资折款 and 状态 update the item when they differ.
+     */
+    public ImportCounts importHelp(java.nio.file.Path file) {
+        VisitExchange.Checked<HelpItem> rows = checkedHelp(file);
+        refuseProblems(rows);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        database.dsl().transaction(tx -> help.with(tx.dsl()).insert(checked, now));
+        List<ImportCounts> done = new ArrayList<>(1);
+        database.dsl().transaction(tx -> {
+            HelpRepository r = help.with(tx.dsl());
+            ImportMatch.Outcome<HelpItem> m = matchHelp(rows, r);
+            r.insert(m.added().stream().map(h -> h.withId(UUID.randomUUID())).toList(), now);
+            for (HelpItem h : m.updated()) {
+                if (!r.update(h, now)) {
+                    throw new StaleRecordException(h.description() == null ? "" : h.description());
+                }
+            }
+            done.add(m.counts());
+        });
         database.checkpoint();
-        return checked.size();
+        return done.get(0);
+    }
+
+    /** What {@link #importHelp} would do with the file, writing nothing (see {@link #checkVisitsImport}). */
+    public ImportCheck checkHelpImport(java.nio.file.Path file) {
+        VisitExchange.Checked<HelpItem> rows = checkedHelp(file);
+        return dryRun(file, VisitExchange.HELP_REQUIRED, rows, matchHelp(rows, help).counts());
+    }
+
+    /** Writes the bad rows of a help sheet with a 错误原因 column. */
+    public void writeHelpErrorReport(java.nio.file.Path source, List<RowIssue> errors, java.nio.file.Path out)
+            throws java.io.IOException {
+        ErrorReport.write(source, VisitExchange.HELP_REQUIRED, errors, out);
+    }
+
+    private VisitExchange.Checked<HelpItem> checkedHelp(java.nio.file.Path file) {
+        VisitExchange.Parsed<HelpItem> parsed = VisitExchange.parseHelp(file, exchangeLedger());
+        return VisitExchange.checkEach(parsed, this::checkedHelp);
+    }
+
+    /** What makes two items of help the same: target, kind, text, day, helping cadre and unit. */
+    record HelpIdentity(VisitTarget target, UUID householdId, UUID villageId, HelpKind kind, String description,
+                        LocalDate date, UUID cadreId, UUID unitId) {
+    }
+
+    static HelpIdentity helpIdentity(HelpItem h) {
+        return new HelpIdentity(h.target(), h.householdId(), h.villageId(), h.kind(), h.description(), h.date(),
+                h.cadreId(), h.unitId());
+    }
+
+    private static ImportMatch.Outcome<HelpItem> matchHelp(VisitExchange.Checked<HelpItem> rows, HelpRepository r) {
+        Map<HelpIdentity, List<HelpItem>> existing = r.sameDay(rows.rows().stream()
+                        .map(h -> Map.entry(h.villageId(), h.date())).toList()).stream()
+                .collect(Collectors.groupingBy(VisitService::helpIdentity, LinkedHashMap::new, Collectors.toList()));
+        return ImportMatch.match(rows.rows(), rows.lines(), VisitService::helpIdentity, existing,
+                (a, b) -> a.money().compareTo(b.money()) == 0 && a.goodsValue().compareTo(b.goodsValue()) == 0
+                        && a.status() == b.status(),
+                (old, row) -> new HelpItem(old.id(), old.target(), old.householdId(), old.householdName(),
+                        old.villageId(), old.villageName(), old.kind(), old.description(), row.money(),
+                        row.goodsValue(), old.cadreId(), old.unitId(), old.helperName(), old.date(), row.status(),
+                        old.version()));
     }
 
     public int exportHelp(java.nio.file.Path file, HelpFilter filter, boolean fullId) throws java.io.IOException {
