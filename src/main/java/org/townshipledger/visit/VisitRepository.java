@@ -429,6 +429,14 @@ public final class VisitRepository {
                 .fetch(r -> new HouseholdKey(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
+    /** Every cadre's ID number (those without one left out), for the sheets: cadre id → ID number. */
+    public Map<UUID, String> cadreIdNumbers() {
+        Map<UUID, String> out = new HashMap<>();
+        dsl.select(CADRE.ID, CADRE.ID_NUMBER).from(CADRE).where(CADRE.ID_NUMBER.isNotNull())
+                .forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
     /** A household a cadre visited lately, for quick entry. */
     public record RecentHousehold(UUID householdId, String headName, UUID villageId, String villageName,
                                   LocalDate lastVisit) {

@@ -910,7 +910,10 @@ public final class VisitService {
                 Messages.get("import.warning.repeat", r.firstLine()))).toList();
     }
 
-    /** Writes the visits matching the filter to .xlsx or .csv in the import layout, streamed; IDs masked. */
+    /**
+     * Writes the visits matching the filter to .xlsx or .csv in the import layout, streamed; the heads' and
+     * cadres' ID numbers masked unless {@code fullId}.
+     */
     public int exportVisits(java.nio.file.Path file, VisitFilter filter, boolean fullId) throws java.io.IOException {
         int[] n = {0};
         Map<UUID, String> heads = VisitExchange.headIds(visits.householdKeys());
@@ -921,7 +924,7 @@ public final class VisitService {
                 sink -> visits.forEach(filter, v -> {
                     n[0]++;
                     sink.accept(v);
-                }), heads, label, fullId);
+                }), heads, visits.cadreIdNumbers(), label, fullId);
         return n[0];
     }
 
@@ -1072,7 +1075,7 @@ public final class VisitService {
         Map<UUID, String> units = cadres.units().stream().collect(Collectors.toMap(
                 org.townshipledger.cadre.Unit::id, org.townshipledger.cadre.Unit::name, (a, b) -> a));
         VisitExchange.writeHelp(file, Messages.get("help.export.title", settings.ledgerSettings().township()), list,
-                VisitExchange.headIds(visits.householdKeys()), units, fullId);
+                VisitExchange.headIds(visits.householdKeys()), visits.cadreIdNumbers(), units, fullId);
         return list.size();
     }
 

@@ -289,6 +289,45 @@ class VisitReimportTest {
     }
 
     @Test
+    void cadresOfTheSameNameAreToldApartByTheirIdNumbersMaskedOrNot() throws Exception {
+        Cadre otherLi = ledger.cadre("李干部");
+        visits.record(Visit.ofHousehold(wang.id(), LocalDate.of(2026, 3, 1), VisitKind.HOME_VISIT,
+                List.of(li.id(), zhao.id())));
+        visits.record(Visit.ofHousehold(wang.id(), LocalDate.of(2026, 3, 1), VisitKind.HOME_VISIT,
+                List.of(otherLi.id())));
+        visits.give(HelpItem.forHousehold(wang.id(), HelpKind.INDUSTRY, "养牛", new BigDecimal("100"), null,
+                LocalDate.of(2026, 3, 1), HelpStatus.DONE).withHelper(otherLi.id(), null));
+
+        for (boolean fullId : new boolean[] {false, true}) {
+            Path v = dir.resolve("visits-" + fullId + ".csv");
+            Path h = dir.resolve("help-" + fullId + ".csv");
+            visits.exportVisits(v, VisitFilter.all(), fullId);
+            visits.exportHelp(h, HelpFilter.all(), fullId);
+            String masked = org.townshipledger.common.Masking.idNumber(li.idNumber()) + "、"
+                    + org.townshipledger.common.Masking.idNumber(zhao.idNumber());
+            assertThat(Files.readString(v, StandardCharsets.UTF_8)).contains("走访干部身份证号")
+                    .contains(fullId ? li.idNumber() + "、" + zhao.idNumber() : masked);
+            assertThat(visits.importVisits(v)).isEqualTo(new ImportCounts(0, 0, 2, List.of()));
+            assertThat(visits.importHelp(h)).isEqualTo(new ImportCounts(0, 0, 1, List.of()));
+        }
+        assertThat(visits.page(VisitFilter.byCadre(otherLi.id()), 0).total()).isEqualTo(1);
+
+        // Without the numbers the name is not enough; a number that is not the named cadre's is refused.
+        Path bare = write("bare.csv", VISIT_HEADER + "2026-03-01,入户走访,李干部,农户,大石村,王大山,,,,,,,,,\n");
+        assertThat(catchThrowableOfType(() -> visits.importVisits(bare), InvalidInputException.class).getMessage())
+                .contains("第 2 行", "2 名叫“李干部”的干部");
+        Path wrong = write("wrong.csv", "走访日期,走访类别,走访干部,走访干部身份证号,对象类型,村,对象名称\n"
+                + "2026-03-01,入户走访,李干部、赵干部," + zhao.idNumber() + "、" + li.idNumber() + ",农户,大石村,王大山\n"
+                + "2026-03-01,入户走访,李干部,,农户,大石村,王大山\n"
+                + "2026-03-01,入户走访,李干部、赵干部," + li.idNumber() + ",农户,大石村,王大山\n");
+        ImportCheck dry = visits.checkVisitsImport(wrong);
+        assertThat(dry.errors()).extracting(RowIssue::line).containsExactly(2, 2, 3, 4);
+        assertThat(dry.errors()).extracting(RowIssue::reason).anyMatch(r -> r.contains("属于干部“赵干部”"))
+                .anyMatch(r -> r.contains("填了 1 个身份证号，走访干部却有 2 名"));
+        assertThat(visits.count()).isEqualTo(2);
+    }
+
+    @Test
     void onlyVisitsInUseAreMatched() throws Exception {
         Visit v = visits.record(Visit.ofHousehold(wang.id(), LocalDate.of(2026, 3, 1), VisitKind.HOME_VISIT,
                 List.of(li.id())).withNotes("身体好", null));
