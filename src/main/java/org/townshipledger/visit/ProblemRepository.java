@@ -76,6 +76,7 @@ public final class ProblemRepository {
     public List<Problem> sameDay(java.util.Collection<java.util.Map.Entry<UUID, LocalDate>> pairs) {
         List<java.util.Map.Entry<UUID, LocalDate>> all = List.copyOf(new java.util.LinkedHashSet<>(pairs));
         List<Problem> out = new java.util.ArrayList<>();
+        java.util.Map<UUID, OffsetDateTime> createdAt = new java.util.HashMap<>();
         for (int i = 0; i < all.size(); i += 2000) {
             org.jooq.Table<?> wanted = VisitRepository.pairsTable(all.subList(i, Math.min(all.size(), i + 2000)));
             dsl.select(PROBLEM.fields()).select(HOUSEHOLD.HEAD_NAME, VILLAGE.NAME)
@@ -85,9 +86,13 @@ public final class ProblemRepository {
                             .and(PROBLEM.DELETED_AT.isNull()))
                     .join(VILLAGE).on(VILLAGE.ID.eq(PROBLEM.VILLAGE_ID))
                     .leftJoin(HOUSEHOLD).on(HOUSEHOLD.ID.eq(PROBLEM.HOUSEHOLD_ID))
-                    .orderBy(PROBLEM.CREATED_AT, PROBLEM.ID)
-                    .forEach(r -> out.add(problem(r)));
+                    .forEach(r -> {
+                        out.add(problem(r));
+                        createdAt.put(r.get(PROBLEM.ID), r.get(PROBLEM.CREATED_AT));
+                    });
         }
+        // Oldest first (sorted here: an ORDER BY may make H2 walk another index to spare the sort).
+        out.sort(java.util.Comparator.comparing((Problem x) -> createdAt.get(x.id())).thenComparing(Problem::id));
         return out;
     }
 

@@ -281,13 +281,17 @@ public final class VisitService {
 
     /** The draft checked against the ledger and completed (its village), or an exception with every reason. */
     Visit checked(Visit d) {
+        return checked(d, oneByOne());
+    }
+
+    private Visit checked(Visit d, Lookup look) {
         List<org.townshipledger.common.Problem> found = new ArrayList<>();
         List<UUID> cadreIds = d.cadreIds().stream().filter(java.util.Objects::nonNull).distinct().toList();
         if (cadreIds.isEmpty()) {
             found.add(problem("visit.field.cadres", "visit.error.noCadres"));
         }
         for (UUID id : cadreIds) {
-            if (cadres.cadre(id).filter(k -> k.deletedAt() == null).isEmpty()) {
+            if (!look.cadreInUse(id)) {
                 found.add(problem("visit.field.cadres", "assignment.error.noCadre"));
             }
         }
@@ -297,22 +301,19 @@ public final class VisitService {
         } else {
             switch (d.target()) {
                 case HOUSEHOLD -> {
-                    Optional<Household> h = d.householdId() == null ? Optional.empty()
-                            : households.household(d.householdId()).filter(x -> x.deletedAt() == null);
-                    if (h.isEmpty()) {
+                    village = d.householdId() == null ? null : look.householdVillage(d.householdId());
+                    if (village == null) {
                         found.add(problem("visit.field.target", "pairing.error.noHousehold"));
-                    } else {
-                        village = h.get().villageId();
                     }
                 }
                 case VILLAGE -> {
-                    if (d.villageId() == null || !villageIds().contains(d.villageId())) {
+                    if (d.villageId() == null || !look.villageInUse(d.villageId())) {
                         found.add(problem("visit.field.target", "household.error.villageGone"));
                     }
                     village = d.villageId();
                 }
                 case UNIT -> {
-                    if (d.unitId() == null || cadres.units().stream().noneMatch(u -> u.id().equals(d.unitId()))) {
+                    if (d.unitId() == null || !look.unitInUse(d.unitId())) {
                         found.add(problem("visit.field.target", "pairing.error.noUnit"));
                     }
                 }
@@ -327,7 +328,7 @@ public final class VisitService {
             found.add(org.townshipledger.common.Problem.onField(Messages.get("visit.field.date"),
                     Messages.get("visit.error.future", d.date().toString())));
         }
-        if (d.kind() == null || kinds().stream().noneMatch(k -> k.code().equals(d.kind()))) {
+        if (d.kind() == null || look.kinds().stream().noneMatch(k -> k.code().equals(d.kind()))) {
             found.add(org.townshipledger.common.Problem.onField(Messages.get("visit.field.kind"),
                     Messages.get("visit.error.kind", d.kind() == null ? "" : d.kind())));
         }
@@ -528,6 +529,10 @@ public final class VisitService {
      * raised, not after today) and the level where it was settled; texts not too long.
      */
     Problem checkedProblem(Problem d) {
+        return checkedProblem(d, oneByOne());
+    }
+
+    private Problem checkedProblem(Problem d, Lookup look) {
         List<org.townshipledger.common.Problem> found = new ArrayList<>();
         if (d.kind() == null) {
             found.add(problem("problem.field.kind", "problem.error.kind"));
@@ -537,16 +542,16 @@ public final class VisitService {
         String raisedBy = blank(d.raisedBy());
         UUID village = d.villageId();
         if (d.householdId() != null) {
-            Optional<Household> h = households.household(d.householdId()).filter(x -> x.deletedAt() == null);
-            if (h.isEmpty()) {
+            UUID householdVillage = look.householdVillage(d.householdId());
+            if (householdVillage == null) {
                 found.add(problem("problem.field.raisedBy", "pairing.error.noHousehold"));
             } else if (village == null) {
-                village = h.get().villageId();
+                village = householdVillage;
             }
         } else if (raisedBy == null) {
             found.add(problem("problem.field.raisedBy", "problem.error.raisedBy"));
         }
-        if (village == null || !villageIds().contains(village)) {
+        if (village == null || !look.villageInUse(village)) {
             found.add(problem("problem.field.village", village == null ? "problem.error.village"
                     : "household.error.villageGone"));
         }
@@ -581,7 +586,7 @@ public final class VisitService {
         tooLong(found, "problem.field.raisedBy", raisedBy, NAME_MAX);
         tooLong(found, "problem.field.description", description, TEXT_MAX);
         tooLong(found, "problem.field.resolution", resolution, TEXT_MAX);
-        if (d.visitId() != null && visits.visit(d.visitId()).isEmpty()) {
+        if (d.visitId() != null && !look.visitInUse(d.visitId())) {
             found.add(problem("problem.field.visit", "visit.error.gone"));
         }
         if (!found.isEmpty()) {
@@ -710,18 +715,19 @@ public final class VisitService {
      * two decimals (fen); a helper cadre or unit in the ledger when named; a date; a status.
      */
     HelpItem checkedHelp(HelpItem d) {
+        return checkedHelp(d, oneByOne());
+    }
+
+    private HelpItem checkedHelp(HelpItem d, Lookup look) {
         List<org.townshipledger.common.Problem> found = new ArrayList<>();
         UUID village = d.villageId();
         if (d.target() == VisitTarget.HOUSEHOLD) {
-            Optional<Household> h = d.householdId() == null ? Optional.empty()
-                    : households.household(d.householdId()).filter(x -> x.deletedAt() == null);
-            if (h.isEmpty()) {
+            village = d.householdId() == null ? null : look.householdVillage(d.householdId());
+            if (village == null) {
                 found.add(problem("help.field.target", "pairing.error.noHousehold"));
-            } else {
-                village = h.get().villageId();
             }
         } else if (d.target() == VisitTarget.VILLAGE) {
-            if (village == null || !villageIds().contains(village)) {
+            if (village == null || !look.villageInUse(village)) {
                 found.add(problem("help.field.target", "household.error.villageGone"));
             }
         } else {
@@ -732,10 +738,10 @@ public final class VisitService {
         }
         BigDecimal money = amount(found, "help.field.money", d.money());
         BigDecimal goods = amount(found, "help.field.goods", d.goodsValue());
-        if (d.cadreId() != null && cadres.cadre(d.cadreId()).filter(k -> k.deletedAt() == null).isEmpty()) {
+        if (d.cadreId() != null && !look.cadreInUse(d.cadreId())) {
             found.add(problem("help.field.helper", "assignment.error.noCadre"));
         }
-        if (d.unitId() != null && cadres.units().stream().noneMatch(u -> u.id().equals(d.unitId()))) {
+        if (d.unitId() != null && !look.unitInUse(d.unitId())) {
             found.add(problem("help.field.helper", "pairing.error.noUnit"));
         }
         if (d.date() == null) {
@@ -817,6 +823,103 @@ public final class VisitService {
     }
 
     /**
+     * What the checks of a draft look up in the ledger: cadres, households, villages and units in use, the kinds.
+     * A single save asks the ledger for each ({@link #oneByOne}); an import reads them all once
+     * ({@link #preloaded}): asked a row at a time, loading each row's household with its members took most of a
+     * 10,000-row import.
+     */
+    private interface Lookup {
+        boolean cadreInUse(UUID id);
+
+        /** The village of a household in use, or null when there is no such household in use. */
+        UUID householdVillage(UUID id);
+
+        boolean villageInUse(UUID id);
+
+        boolean unitInUse(UUID id);
+
+        List<VisitKind> kinds();
+
+        boolean visitInUse(UUID id);
+    }
+
+    private Lookup oneByOne() {
+        return new Lookup() {
+            @Override
+            public boolean cadreInUse(UUID id) {
+                return cadres.cadre(id).filter(k -> k.deletedAt() == null).isPresent();
+            }
+
+            @Override
+            public UUID householdVillage(UUID id) {
+                return households.household(id).filter(x -> x.deletedAt() == null).map(Household::villageId)
+                        .orElse(null);
+            }
+
+            @Override
+            public boolean villageInUse(UUID id) {
+                return villageIds().contains(id);
+            }
+
+            @Override
+            public boolean unitInUse(UUID id) {
+                return cadres.units().stream().anyMatch(u -> u.id().equals(id));
+            }
+
+            @Override
+            public List<VisitKind> kinds() {
+                return VisitService.this.kinds();
+            }
+
+            @Override
+            public boolean visitInUse(UUID id) {
+                return visits.visit(id).isPresent();
+            }
+        };
+    }
+
+    /** The ledger an import's rows are read against, for their checks. */
+    private Lookup preloaded(VisitExchange.Ledger ledger) {
+        Set<UUID> cadreIds = ledger.cadres().stream().map(Cadre::id).collect(Collectors.toSet());
+        Map<UUID, UUID> householdVillages = new java.util.HashMap<>();
+        ledger.households().forEach(h -> householdVillages.put(h.id(), h.villageId()));
+        Set<UUID> villageIds = ledger.villages().stream().map(Village::id).collect(Collectors.toSet());
+        Set<UUID> unitIds = ledger.units().stream().map(Unit::id).collect(Collectors.toSet());
+        List<VisitKind> kinds = ledger.kinds();
+        return new Lookup() {
+            @Override
+            public boolean cadreInUse(UUID id) {
+                return cadreIds.contains(id);
+            }
+
+            @Override
+            public UUID householdVillage(UUID id) {
+                return householdVillages.get(id);
+            }
+
+            @Override
+            public boolean villageInUse(UUID id) {
+                return villageIds.contains(id);
+            }
+
+            @Override
+            public boolean unitInUse(UUID id) {
+                return unitIds.contains(id);
+            }
+
+            @Override
+            public List<VisitKind> kinds() {
+                return kinds;
+            }
+
+            @Override
+            public boolean visitInUse(UUID id) {
+                return visits.visit(id).isPresent();
+            }
+        };
+    }
+
+    /**
      * Imports a visits sheet (see {@link VisitExchange}) all or nothing: every row is read and checked as
      * {@link #record} would check it; any problem refuses the whole file, naming each row. A row repeating a visit
      * in use (same date, kind, target and set of cadres: {@link #visitIdentity}) is not added again: when its
@@ -864,8 +967,9 @@ public final class VisitService {
     }
 
     private VisitExchange.Checked<Visit> checkedVisits(java.nio.file.Path file) {
-        VisitExchange.Parsed<Visit> parsed = VisitExchange.parseVisits(file, exchangeLedger());
-        return VisitExchange.checkEach(parsed, this::checked);
+        VisitExchange.Ledger ledger = exchangeLedger();
+        Lookup look = preloaded(ledger);
+        return VisitExchange.checkEach(VisitExchange.parseVisits(file, ledger), d -> checked(d, look));
     }
 
     /** What makes two visits the same visit: date, kind, target and the set of cadres (in any order). */
@@ -968,8 +1072,9 @@ public final class VisitService {
     }
 
     private VisitExchange.Checked<Problem> checkedProblems(java.nio.file.Path file) {
-        VisitExchange.Parsed<Problem> parsed = VisitExchange.parseProblems(file, exchangeLedger());
-        return VisitExchange.checkEach(parsed, this::checkedProblem);
+        VisitExchange.Ledger ledger = exchangeLedger();
+        Lookup look = preloaded(ledger);
+        return VisitExchange.checkEach(VisitExchange.parseProblems(file, ledger), d -> checkedProblem(d, look));
     }
 
     /** What makes two problems the same: village, day, kind, who raised it (household, else name) and text. */
@@ -1043,8 +1148,9 @@ public final class VisitService {
     }
 
     private VisitExchange.Checked<HelpItem> checkedHelp(java.nio.file.Path file) {
-        VisitExchange.Parsed<HelpItem> parsed = VisitExchange.parseHelp(file, exchangeLedger());
-        return VisitExchange.checkEach(parsed, this::checkedHelp);
+        VisitExchange.Ledger ledger = exchangeLedger();
+        Lookup look = preloaded(ledger);
+        return VisitExchange.checkEach(VisitExchange.parseHelp(file, ledger), d -> checkedHelp(d, look));
     }
 
     /** What makes two items of help the same: target, kind, text, day, helping cadre and unit. */
