@@ -87,8 +87,15 @@ final class VisitsCommand {
         }
     }
 
-    /** "导入完成：新增 3 条走访记录，更新 1 条，未变 2 条", and the rows of the file counted once. */
-    static String imported(String key, ImportCounts n) {
+    /**
+     * "导入完成：新增 3 条走访记录，更新 1 条，未变 2 条", and the rows of the file counted once; on stderr first, one line
+     * each, the updates that took a record back ("提示：第 5 行，状态：台账中为“已化解”…").
+     */
+    static String imported(LedgerCommand command, String key, ImportCounts n) {
+        for (ImportCounts.Note note : n.notes()) {
+            command.spec.commandLine().getErr().println(Messages.get("cli.import.note",
+                    Messages.get("problem.row", note.line(), note.column(), note.reason())));
+        }
         String line = Messages.get(key, n.added(), n.updated(), n.unchanged());
         return n.repeated() == 0 ? line : line + Messages.get("cli.import.repeated", n.repeated());
     }
@@ -150,7 +157,7 @@ final class VisitsCommand {
     static final class ImportVisits extends ImportFileCommand {
         @Override
         String importInto(Database db) {
-            return imported("cli.visits.imported", Services.open(db).visits().importVisits(file));
+            return imported(this, "cli.visits.imported", Services.open(db).visits().importVisits(file));
         }
     }
 
@@ -208,7 +215,7 @@ final class VisitsCommand {
     static final class ImportProblems extends ImportFileCommand {
         @Override
         String importInto(Database db) {
-            return imported("cli.problems.imported", Services.open(db).visits().importProblems(file));
+            return imported(this, "cli.problems.imported", Services.open(db).visits().importProblems(file));
         }
     }
 
@@ -270,7 +277,7 @@ final class VisitsCommand {
     static final class ImportHelp extends ImportFileCommand {
         @Override
         String importInto(Database db) {
-            return imported("cli.help.imported", Services.open(db).visits().importHelp(file));
+            return imported(this, "cli.help.imported", Services.open(db).visits().importHelp(file));
         }
     }
 

@@ -10,11 +10,23 @@ import java.util.List;
  * @param unchanged rows that matched a record in use that already said the same
  * @param repeats   rows that repeat an earlier row of the same file (same record, same content): counted once,
  *                  each with the line of the row it repeats
+ * @param notes     updates worth a look: a row that takes a record back (a resolved problem open again, finished
+ *                  help planned again, a visit's check removed), as an older file would
  */
-public record ImportCounts(int added, int updated, int unchanged, List<Repeat> repeats) {
+public record ImportCounts(int added, int updated, int unchanged, List<Repeat> repeats, List<Note> notes) {
 
     public ImportCounts {
         repeats = List.copyOf(repeats);
+        notes = List.copyOf(notes);
+    }
+
+    /** Counts with nothing repeated and nothing to note. */
+    public ImportCounts(int added, int updated, int unchanged) {
+        this(added, updated, unchanged, List.of(), List.of());
+    }
+
+    /** An update a row makes that takes its record back, in words ("台账中为“已化解”，此行为“排查”…"). */
+    public record Note(int line, String column, String value, String reason) {
     }
 
     /** A row of the file that says again what an earlier row ({@code firstLine}) said. */

@@ -24,12 +24,15 @@ import java.util.function.Function;
  */
 final class ImportMatch<T> {
 
-    /** What becomes of the rows: added, updated (the ledger record with the row's content), and the rest counted. */
-    record Outcome<T>(List<T> added, List<Integer> addedLines, List<T> updated, int unchanged,
-                      List<ImportCounts.Repeat> repeats) {
+    /**
+     * What becomes of the rows: added, updated (the ledger record with the row's content; {@code replaced} holds
+     * each as it was, {@code updatedLines} the row), and the rest counted.
+     */
+    record Outcome<T>(List<T> added, List<Integer> addedLines, List<T> updated, List<T> replaced,
+                      List<Integer> updatedLines, int unchanged, List<ImportCounts.Repeat> repeats) {
 
-        ImportCounts counts() {
-            return new ImportCounts(added.size(), updated.size(), unchanged, repeats);
+        ImportCounts counts(List<ImportCounts.Note> notes) {
+            return new ImportCounts(added.size(), updated.size(), unchanged, repeats, notes);
         }
     }
 
@@ -54,6 +57,8 @@ final class ImportMatch<T> {
         List<T> added = new ArrayList<>();
         List<Integer> addedLines = new ArrayList<>();
         List<T> updated = new ArrayList<>();
+        List<T> replaced = new ArrayList<>();
+        List<Integer> updatedLines = new ArrayList<>();
         List<ImportCounts.Repeat> repeats = new ArrayList<>();
         int unchanged = 0;
         for (Map.Entry<K, List<Integer>> group : groups.entrySet()) {
@@ -85,7 +90,10 @@ final class ImportMatch<T> {
             }
             for (int d : left) {
                 if (!candidates.isEmpty()) {
-                    updated.add(merge.apply(candidates.remove(0), rows.get(d)));
+                    T old = candidates.remove(0);
+                    updated.add(merge.apply(old, rows.get(d)));
+                    replaced.add(old);
+                    updatedLines.add(lines.get(d));
                 } else {
                     added.add(rows.get(d));
                     addedLines.add(lines.get(d));
@@ -93,7 +101,7 @@ final class ImportMatch<T> {
             }
         }
         repeats.sort(java.util.Comparator.comparingInt(ImportCounts.Repeat::line));
-        return new Outcome<>(added, addedLines, updated, unchanged, repeats);
+        return new Outcome<>(added, addedLines, updated, replaced, updatedLines, unchanged, repeats);
     }
 
     private static <T> int indexOf(List<T> candidates, T row, BiPredicate<T, T> sameContent) {

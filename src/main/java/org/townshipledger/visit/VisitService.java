@@ -946,7 +946,7 @@ public final class VisitService {
         java.util.stream.Stream.concat(m.added().stream(), m.updated().stream()).filter(v -> v.check() != null)
                 .sorted(java.util.Comparator.comparing(Visit::date)).forEach(this::writeCheck);
         database.checkpoint();
-        return m.counts();
+        return m.counts(visitNotes(m));
     }
 
     /**
@@ -957,7 +957,8 @@ public final class VisitService {
      */
     public ImportCheck checkVisitsImport(java.nio.file.Path file) {
         VisitExchange.Checked<Visit> rows = checkedVisits(file);
-        return dryRun(file, VisitExchange.VISIT_REQUIRED, rows, matchVisits(rows, visits).counts());
+        ImportMatch.Outcome<Visit> m = matchVisits(rows, visits);
+        return dryRun(file, VisitExchange.VISIT_REQUIRED, rows, m.counts(visitNotes(m)));
     }
 
     /** Writes the bad rows of a visits sheet with a 错误原因 column. */
@@ -1001,17 +1002,73 @@ public final class VisitService {
         }
     }
 
-    /** A dry run's result: the counts, the errors with their cells, the repeated rows as warnings. */
+    /** A dry run's result: the counts, the errors with their cells, the repeated rows and the notes as warnings. */
     private static ImportCheck dryRun(java.nio.file.Path file, List<String> required, VisitExchange.Checked<?> rows,
                                       ImportCounts counts) {
         return new ImportCheck(counts.added(), counts.updated(), counts.rows(),
-                ErrorReport.issues(file, required, rows.problems()), repeatWarnings(counts));
+                ErrorReport.issues(file, required, rows.problems()), warnings(counts));
     }
 
-    /** The rows a file repeats, one warning each: "与第 3 行相同，只计一次". */
-    public static List<RowIssue> repeatWarnings(ImportCounts counts) {
-        return counts.repeats().stream().map(r -> new RowIssue(r.line(), "", "",
-                Messages.get("import.warning.repeat", r.firstLine()))).toList();
+    /**
+     * What an import shows beside its counts, one line a row, by line: the rows the file repeats ("与第 3 行是同一条
+     * 记录…，只计一次") and the updates that take a record back ({@link ImportCounts#notes}).
+     */
+    public static List<RowIssue> warnings(ImportCounts counts) {
+        List<RowIssue> out = new ArrayList<>();
+        counts.repeats().forEach(r -> out.add(new RowIssue(r.line(), "", "",
+                Messages.get("import.warning.repeat", r.firstLine()))));
+        counts.notes().forEach(n -> out.add(new RowIssue(n.line(), n.column(), n.value(), n.reason())));
+        out.sort(java.util.Comparator.comparingInt(RowIssue::line));
+        return out;
+    }
+
+    /** Visits whose check the rows remove (an older file, exported before the check was recorded). */
+    private static List<ImportCounts.Note> visitNotes(ImportMatch.Outcome<Visit> m) {
+        List<ImportCounts.Note> out = new ArrayList<>();
+        for (int i = 0; i < m.updated().size(); i++) {
+            if (m.replaced().get(i).check() != null && m.updated().get(i).check() == null) {
+                out.add(new ImportCounts.Note(m.updatedLines().get(i), VisitExchange.CHECKS[0], "",
+                        Messages.get("import.note.checkRemoved")));
+            }
+        }
+        return out;
+    }
+
+    /** Problems the rows take back: resolved ones open again, escalated ones back in the village. */
+    private static List<ImportCounts.Note> problemNotes(ImportMatch.Outcome<Problem> m) {
+        List<ImportCounts.Note> out = new ArrayList<>();
+        for (int i = 0; i < m.updated().size(); i++) {
+            ProblemStatus was = m.replaced().get(i).status();
+            ProblemStatus now = m.updated().get(i).status();
+            if (stage(now) < stage(was)) {
+                out.add(new ImportCounts.Note(m.updatedLines().get(i), VisitExchange.P_STATUS, now.fileLabel(),
+                        Messages.get("import.note.statusBack", was.label(), now.label())));
+            }
+        }
+        return out;
+    }
+
+    private static int stage(ProblemStatus s) {
+        return switch (s) {
+            case FOUND -> 0;
+            case MEDIATING -> 1;
+            case TO_TOWNSHIP, TO_COUNTY -> 2;
+            case RESOLVED -> 3;
+        };
+    }
+
+    /** Help the rows take back: finished help in progress or planned again. */
+    private static List<ImportCounts.Note> helpNotes(ImportMatch.Outcome<HelpItem> m) {
+        List<ImportCounts.Note> out = new ArrayList<>();
+        for (int i = 0; i < m.updated().size(); i++) {
+            HelpStatus was = m.replaced().get(i).status();
+            HelpStatus now = m.updated().get(i).status();
+            if (now.ordinal() < was.ordinal()) {
+                out.add(new ImportCounts.Note(m.updatedLines().get(i), VisitExchange.H_STATUS, now.fileLabel(),
+                        Messages.get("import.note.statusBack", was.label(), now.label())));
+            }
+        }
+        return out;
     }
 
     /**
@@ -1053,7 +1110,7 @@ public final class VisitService {
                     throw new StaleRecordException(p.raisedBy() == null ? "" : p.raisedBy());
                 }
             }
-            done.add(m.counts());
+            done.add(m.counts(problemNotes(m)));
         });
         database.checkpoint();
         return done.get(0);
@@ -1062,7 +1119,8 @@ public final class VisitService {
     /** What {@link #importProblems} would do with the file, writing nothing (see {@link #checkVisitsImport}). */
     public ImportCheck checkProblemsImport(java.nio.file.Path file) {
         VisitExchange.Checked<Problem> rows = checkedProblems(file);
-        return dryRun(file, VisitExchange.PROBLEM_REQUIRED, rows, matchProblems(rows, problems).counts());
+        ImportMatch.Outcome<Problem> m = matchProblems(rows, problems);
+        return dryRun(file, VisitExchange.PROBLEM_REQUIRED, rows, m.counts(problemNotes(m)));
     }
 
     /** Writes the bad rows of a problems sheet with a 错误原因 column. */
@@ -1129,7 +1187,7 @@ public final class VisitService {
                     throw new StaleRecordException(h.description() == null ? "" : h.description());
                 }
             }
-            done.add(m.counts());
+            done.add(m.counts(helpNotes(m)));
         });
         database.checkpoint();
         return done.get(0);
@@ -1138,7 +1196,8 @@ public final class VisitService {
     /** What {@link #importHelp} would do with the file, writing nothing (see {@link #checkVisitsImport}). */
     public ImportCheck checkHelpImport(java.nio.file.Path file) {
         VisitExchange.Checked<HelpItem> rows = checkedHelp(file);
-        return dryRun(file, VisitExchange.HELP_REQUIRED, rows, matchHelp(rows, help).counts());
+        ImportMatch.Outcome<HelpItem> m = matchHelp(rows, help);
+        return dryRun(file, VisitExchange.HELP_REQUIRED, rows, m.counts(helpNotes(m)));
     }
 
     /** Writes the bad rows of a help sheet with a 错误原因 column. */

@@ -148,6 +148,13 @@ class VisitCliTest {
         assertThat(imported.out().strip()).isEqualTo("导入完成：新增 35 条诉求，更新 0 条，未变 0 条");
         assertThat(run("problems", "import", problems.toString(), "--data-dir", ledger).out().strip())
                 .isEqualTo("导入完成：新增 0 条诉求，更新 0 条，未变 35 条");
+        // A file that takes a resolved problem back: imported, with a note on stderr.
+        Path older = write("older.csv", "村,反映日期,诉求类别,纠纷类别,反映人,诉求内容,状态\n大石村,2025-01-01,矛盾纠纷,邻里,张三,排水沟,排查\n");
+        Result back = run("problems", "import", older.toString(), "--data-dir", ledger);
+        assertThat(back.out().strip()).isEqualTo("导入完成：新增 0 条诉求，更新 1 条，未变 0 条");
+        assertThat(back.err()).contains("提示：第 2 行，状态：台账中为“已化解”");
+        assertThat(run("problems", "import", problems.toString(), "--data-dir", ledger).out().strip())
+                .isEqualTo("导入完成：新增 0 条诉求，更新 1 条，未变 34 条");
         Result tally = run("tally", "problems", "--year", "2025", "--data-dir", ledger);
         assertThat(tally.out().lines().toList()).startsWith("发现\t35", "化解\t30", "化解率\t85.71%", "村级化解\t25",
                 "乡级化解\t5");

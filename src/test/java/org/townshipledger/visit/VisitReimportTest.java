@@ -120,11 +120,11 @@ class VisitReimportTest {
         assertThat(dry.rows()).isEqualTo(6);
         assertThat(dry.canImport()).isFalse();
 
-        assertThat(visits.importVisits(v)).isEqualTo(new ImportCounts(0, 0, 6, List.of()));
-        assertThat(visits.importProblems(p)).isEqualTo(new ImportCounts(0, 0, 2, List.of()));
-        assertThat(visits.importHelp(h)).isEqualTo(new ImportCounts(0, 0, 2, List.of()));
+        assertThat(visits.importVisits(v)).isEqualTo(new ImportCounts(0, 0, 6));
+        assertThat(visits.importProblems(p)).isEqualTo(new ImportCounts(0, 0, 2));
+        assertThat(visits.importHelp(h)).isEqualTo(new ImportCounts(0, 0, 2));
         // Twice over: still nothing.
-        assertThat(visits.importVisits(v)).isEqualTo(new ImportCounts(0, 0, 6, List.of()));
+        assertThat(visits.importVisits(v)).isEqualTo(new ImportCounts(0, 0, 6));
 
         assertThat(visits.count()).isEqualTo(6);
         assertThat(visits.problemCount()).isEqualTo(2);
@@ -154,9 +154,9 @@ class VisitReimportTest {
         assertThat(visits.count()).isEqualTo(2);
 
         ImportCounts n = visits.importVisits(f);
-        assertThat(n).isEqualTo(new ImportCounts(3, 0, 2, List.of()));
+        assertThat(n).isEqualTo(new ImportCounts(3, 0, 2));
         assertThat(visits.count()).isEqualTo(5);
-        assertThat(visits.importVisits(f)).isEqualTo(new ImportCounts(0, 0, 5, List.of()));
+        assertThat(visits.importVisits(f)).isEqualTo(new ImportCounts(0, 0, 5));
         assertThat(visits.count()).isEqualTo(5);
     }
 
@@ -170,7 +170,7 @@ class VisitReimportTest {
                 + "2026-03-01,入户走访,李干部,农户,大石村,王大山,,身体好,联系村医,是,是,否,是,是,慢性病\n"
                 + "2026-03-01,入户走访,李干部,农户,小河村,孙二娘,,缺劳力,,,,,,,\n");
 
-        assertThat(visits.importVisits(f)).isEqualTo(new ImportCounts(0, 1, 1, List.of()));
+        assertThat(visits.importVisits(f)).isEqualTo(new ImportCounts(0, 1, 1));
         Visit after = visits.visit(v.id()).orElseThrow();
         assertThat(after.version()).isEqualTo(v.version() + 1);
         assertThat(after.done()).isEqualTo("联系村医");
@@ -222,7 +222,7 @@ class VisitReimportTest {
         assertThat(resolved).isNotEqualTo(line);
         write("problems.csv", text.replace(line, resolved));
 
-        assertThat(visits.importProblems(f)).isEqualTo(new ImportCounts(0, 1, 2, List.of()));
+        assertThat(visits.importProblems(f)).isEqualTo(new ImportCounts(0, 1, 2));
         Problem after = visits.problem(b.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(ProblemStatus.RESOLVED);
         assertThat(after.resolvedOn()).isEqualTo(LocalDate.of(2026, 2, 10));
@@ -239,7 +239,7 @@ class VisitReimportTest {
                 + "大石村,2026-02-01,矛盾纠纷,邻里,张三,,,宅旁排水沟纠纷,调处中,,,\n"
                 + "大石村,2026-02-01,矛盾纠纷,邻里,李四,,,宅旁排水沟纠纷,排查,,,\n"
                 + "大石村,2026-02-02,矛盾纠纷,邻里,张三,,,宅旁排水沟纠纷,排查,,,\n");
-        assertThat(visits.importProblems(other)).isEqualTo(new ImportCounts(2, 1, 0, List.of()));
+        assertThat(visits.importProblems(other)).isEqualTo(new ImportCounts(2, 1, 0));
         assertThat(visits.problem(a.id()).orElseThrow().status()).isEqualTo(ProblemStatus.MEDIATING);
         assertThat(visits.problemCount()).isEqualTo(5);
     }
@@ -258,7 +258,7 @@ class VisitReimportTest {
                 // another helper: another item
                 + "农户,大石村,王大山,,产业,养牛,1300.00,50,赵干部,,2026-03-01,完成\n");
 
-        assertThat(visits.importHelp(f)).isEqualTo(new ImportCounts(1, 1, 1, List.of()));
+        assertThat(visits.importHelp(f)).isEqualTo(new ImportCounts(1, 1, 1));
         HelpItem after = visits.helpItem(cow.id()).orElseThrow();
         assertThat(after.money()).isEqualByComparingTo("1300.00");
         assertThat(after.goodsValue()).isEqualByComparingTo("50");
@@ -307,8 +307,8 @@ class VisitReimportTest {
                     + org.townshipledger.common.Masking.idNumber(zhao.idNumber());
             assertThat(Files.readString(v, StandardCharsets.UTF_8)).contains("走访干部身份证号")
                     .contains(fullId ? li.idNumber() + "、" + zhao.idNumber() : masked);
-            assertThat(visits.importVisits(v)).isEqualTo(new ImportCounts(0, 0, 2, List.of()));
-            assertThat(visits.importHelp(h)).isEqualTo(new ImportCounts(0, 0, 1, List.of()));
+            assertThat(visits.importVisits(v)).isEqualTo(new ImportCounts(0, 0, 2));
+            assertThat(visits.importHelp(h)).isEqualTo(new ImportCounts(0, 0, 1));
         }
         assertThat(visits.page(VisitFilter.byCadre(otherLi.id()), 0).total()).isEqualTo(1);
 
@@ -328,12 +328,56 @@ class VisitReimportTest {
     }
 
     @Test
+    void anOlderFileTakingARecordBackIsImportedButSaidSo() throws Exception {
+        Path problemsFile = write("old-problems.csv", PROBLEM_HEADER
+                + "大石村,2026-02-01,矛盾纠纷,邻里,张三,,,宅旁排水沟纠纷,排查,,,\n");
+        Path helpFile = write("old-help.csv", HELP_HEADER + "村,小河村,,,教育,助学金,2000,,,,2026-05-01,计划\n");
+        Path visitsFile = write("old-visits.csv", VISIT_HEADER
+                + "2026-03-01,入户走访,李干部,农户,大石村,王大山,,身体好,,,,,,,\n");
+        visits.importProblems(problemsFile);
+        visits.importHelp(helpFile);
+        visits.importVisits(visitsFile);
+        // Meanwhile the office resolves the problem, finishes the help and records the check.
+        Problem p = visits.problems(ProblemFilter.all()).get(0);
+        visits.updateProblem(p.withStatus(ProblemStatus.RESOLVED, LocalDate.of(2026, 2, 9), "调解", SettledLevel.VILLAGE));
+        HelpItem h = visits.helpItems(HelpFilter.all()).get(0);
+        visits.updateHelp(h.withStatus(HelpStatus.DONE));
+        Visit v = visits.page(VisitFilter.all(), 0).rows().get(0);
+        visits.update(v.withCheck(VisitCheck.allAssured()));
+
+        // The old files sent again: the file wins (it may be a correction), but the preview and the result say so.
+        ImportCheck dry = visits.checkProblemsImport(problemsFile);
+        assertThat(dry.updated()).isEqualTo(1);
+        assertThat(dry.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.line()).isEqualTo(2);
+            assertThat(w.column()).isEqualTo("状态");
+            assertThat(w.reason()).contains("台账中为“已化解”", "改回“排查”");
+        });
+        ImportCounts n = visits.importProblems(problemsFile);
+        assertThat(n.updated()).isEqualTo(1);
+        assertThat(n.notes()).extracting(ImportCounts.Note::line).containsExactly(2);
+        assertThat(visits.problem(p.id()).orElseThrow().status()).isEqualTo(ProblemStatus.FOUND);
+        assertThat(visits.problem(p.id()).orElseThrow().resolvedOn()).isNull();
+
+        assertThat(visits.importHelp(helpFile).notes()).singleElement()
+                .satisfies(note -> assertThat(note.reason()).contains("“完成”", "“计划”"));
+        assertThat(visits.importVisits(visitsFile).notes()).singleElement()
+                .satisfies(note -> assertThat(note.reason()).contains("核查将清空"));
+        assertThat(visits.visit(v.id()).orElseThrow().check()).isNull();
+        // The household's verified status stays as the check made it.
+        assertThat(ledger.households.checks(wang.id()).get(0).allAssured()).isTrue();
+        // Moving on is not worth a note.
+        assertThat(visits.importHelp(write("new-help.csv", HELP_HEADER
+                + "村,小河村,,,教育,助学金,2000,,,,2026-05-01,完成\n")).notes()).isEmpty();
+    }
+
+    @Test
     void onlyVisitsInUseAreMatched() throws Exception {
         Visit v = visits.record(Visit.ofHousehold(wang.id(), LocalDate.of(2026, 3, 1), VisitKind.HOME_VISIT,
                 List.of(li.id())).withNotes("身体好", null));
         visits.remove(v);
         Path f = write("again.csv", VISIT_HEADER + "2026-03-01,入户走访,李干部,农户,大石村,王大山,,身体好,,,,,,,\n");
-        assertThat(visits.importVisits(f)).isEqualTo(new ImportCounts(1, 0, 0, List.of()));
+        assertThat(visits.importVisits(f)).isEqualTo(new ImportCounts(1, 0, 0));
         assertThat(visits.count()).isEqualTo(1);
         assertThat(visits.visitsInBin()).extracting(Visit::id).containsExactly(v.id());
     }
