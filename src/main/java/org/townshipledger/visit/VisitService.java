@@ -955,7 +955,7 @@ public final class VisitService {
      *
      * @throws InvalidInputException when the file cannot be read or has no header row
      */
-    public ImportCheck checkVisitsImport(java.nio.file.Path file) {
+    public ImportPreview previewVisitsImport(java.nio.file.Path file) {
         VisitExchange.Checked<Visit> rows = checkedVisits(file);
         ImportMatch.Outcome<Visit> m = matchVisits(rows, visits);
         return dryRun(file, VisitExchange.VISIT_REQUIRED, rows, m.counts(visitNotes(m)));
@@ -1003,10 +1003,10 @@ public final class VisitService {
     }
 
     /** A dry run's result: the counts, the errors with their cells, the repeated rows and the notes as warnings. */
-    private static ImportCheck dryRun(java.nio.file.Path file, List<String> required, VisitExchange.Checked<?> rows,
-                                      ImportCounts counts) {
-        return new ImportCheck(counts.added(), counts.updated(), counts.rows(),
-                ErrorReport.issues(file, required, rows.problems()), warnings(counts));
+    private static ImportPreview dryRun(java.nio.file.Path file, List<String> required,
+                                        VisitExchange.Checked<?> rows, ImportCounts counts) {
+        return new ImportPreview(new ImportCheck(counts.added(), counts.updated(), counts.rows(),
+                ErrorReport.issues(file, required, rows.problems()), warnings(counts)), counts);
     }
 
     /**
@@ -1116,8 +1116,8 @@ public final class VisitService {
         return done.get(0);
     }
 
-    /** What {@link #importProblems} would do with the file, writing nothing (see {@link #checkVisitsImport}). */
-    public ImportCheck checkProblemsImport(java.nio.file.Path file) {
+    /** What {@link #importProblems} would do with the file, writing nothing (see {@link #previewVisitsImport}). */
+    public ImportPreview previewProblemsImport(java.nio.file.Path file) {
         VisitExchange.Checked<Problem> rows = checkedProblems(file);
         ImportMatch.Outcome<Problem> m = matchProblems(rows, problems);
         return dryRun(file, VisitExchange.PROBLEM_REQUIRED, rows, m.counts(problemNotes(m)));
@@ -1193,8 +1193,8 @@ public final class VisitService {
         return done.get(0);
     }
 
-    /** What {@link #importHelp} would do with the file, writing nothing (see {@link #checkVisitsImport}). */
-    public ImportCheck checkHelpImport(java.nio.file.Path file) {
+    /** What {@link #importHelp} would do with the file, writing nothing (see {@link #previewVisitsImport}). */
+    public ImportPreview previewHelpImport(java.nio.file.Path file) {
         VisitExchange.Checked<HelpItem> rows = checkedHelp(file);
         ImportMatch.Outcome<HelpItem> m = matchHelp(rows, help);
         return dryRun(file, VisitExchange.HELP_REQUIRED, rows, m.counts(helpNotes(m)));

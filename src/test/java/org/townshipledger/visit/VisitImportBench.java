@@ -40,9 +40,9 @@ class VisitImportBench {
                     visits.problemCount(), visits.helpCount(), file);
             for (int run = 1; run <= runs; run++) {
                 ImportCheck check = time("run " + run + " dry run (import dialog)", () -> switch (kind) {
-                    case "problems" -> visits.checkProblemsImport(file);
-                    case "help" -> visits.checkHelpImport(file);
-                    default -> visits.checkVisitsImport(file);
+                    case "problems" -> visits.previewProblemsImport(file).check();
+                    case "help" -> visits.previewHelpImport(file).check();
+                    default -> visits.previewVisitsImport(file).check();
                 });
                 System.out.printf("BENCH   would add %d, update %d, of %d rows; %d errors, %d repeated%n",
                         check.added(), check.updated(), check.rows(), check.errors().size(),

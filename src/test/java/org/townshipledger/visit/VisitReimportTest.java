@@ -114,7 +114,7 @@ class VisitReimportTest {
         assertThat(visits.exportProblems(p, ProblemFilter.all(), false)).isEqualTo(2);
         assertThat(visits.exportHelp(h, HelpFilter.all(), false)).isEqualTo(2);
 
-        ImportCheck dry = visits.checkVisitsImport(v);
+        ImportCheck dry = visits.previewVisitsImport(v).check();
         assertThat(dry.errors()).isEmpty();
         assertThat(dry.added() + dry.updated()).isZero();
         assertThat(dry.rows()).isEqualTo(6);
@@ -148,7 +148,7 @@ class VisitReimportTest {
                 + "2026-03-01,政策宣讲,李干部、赵干部,农户,大石村,王大山,,身体好,,,,,,,\n"
                 + "2026-05-02,座谈,赵干部、李干部,村,小河村,,,,,,,,,,\n");
 
-        ImportCheck dry = visits.checkVisitsImport(f);
+        ImportCheck dry = visits.previewVisitsImport(f).check();
         assertThat(dry.added()).isEqualTo(3);
         assertThat(dry.updated()).isZero();
         assertThat(visits.count()).isEqualTo(2);
@@ -190,7 +190,7 @@ class VisitReimportTest {
         Path f = write("twice.csv", VISIT_HEADER + row + "2026-03-02,座谈,李干部,村,大石村,,,,,,,,,,\n" + row
                 // the same visit saying something else: two visits (a log may hold two such by mistake or not)
                 + "2026-03-01,入户走访,李干部,农户,大石村,王大山,,下午又去,,,,,,,\n");
-        ImportCheck dry = visits.checkVisitsImport(f);
+        ImportCheck dry = visits.previewVisitsImport(f).check();
         assertThat(dry.warnings()).extracting(RowIssue::line).containsExactly(4);
         assertThat(dry.warnings().get(0).reason()).contains("第 2 行", "只计一次");
         assertThat(dry.added()).isEqualTo(3);
@@ -277,7 +277,7 @@ class VisitReimportTest {
                 + "2026-03-01,入户走访,李干部,农户,大石村,王大山,,身体好,联系村医,,,,,,\n"
                 + "2026-03-05,入户走访,李干部,农户,大石村,王大山,,新的一次,,,,,,,\n"
                 + "2026-03-06,入户走访,钱干部,农户,大石村,王大山,,,,,,,,,\n");
-        ImportCheck dry = visits.checkVisitsImport(f);
+        ImportCheck dry = visits.previewVisitsImport(f).check();
         assertThat(dry.errors()).extracting(RowIssue::line).containsExactly(4);
         assertThat(dry.updated()).isEqualTo(1);
         assertThat(dry.added()).isEqualTo(1);
@@ -320,7 +320,7 @@ class VisitReimportTest {
                 + "2026-03-01,入户走访,李干部、赵干部," + zhao.idNumber() + "、" + li.idNumber() + ",农户,大石村,王大山\n"
                 + "2026-03-01,入户走访,李干部,,农户,大石村,王大山\n"
                 + "2026-03-01,入户走访,李干部、赵干部," + li.idNumber() + ",农户,大石村,王大山\n");
-        ImportCheck dry = visits.checkVisitsImport(wrong);
+        ImportCheck dry = visits.previewVisitsImport(wrong).check();
         assertThat(dry.errors()).extracting(RowIssue::line).containsExactly(2, 2, 3, 4);
         assertThat(dry.errors()).extracting(RowIssue::reason).anyMatch(r -> r.contains("属于干部“赵干部”"))
                 .anyMatch(r -> r.contains("填了 1 个身份证号，走访干部却有 2 名"));
@@ -346,7 +346,7 @@ class VisitReimportTest {
         visits.update(v.withCheck(VisitCheck.allAssured()));
 
         // The old files sent again: the file wins (it may be a correction), but the preview and the result say so.
-        ImportCheck dry = visits.checkProblemsImport(problemsFile);
+        ImportCheck dry = visits.previewProblemsImport(problemsFile).check();
         assertThat(dry.updated()).isEqualTo(1);
         assertThat(dry.warnings()).singleElement().satisfies(w -> {
             assertThat(w.line()).isEqualTo(2);
