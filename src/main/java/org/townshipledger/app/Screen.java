@@ -123,16 +123,16 @@ enum Screen {
     }),
     VISITS("nav.visits", ctx -> {
         VisitsViewModel vm = new VisitsViewModel(ctx.visits, ctx.executor, ctx.status, ctx.clock);
-        return new Loaded(Fxml.load(VisitsController.class, "VisitsView.fxml", new VisitsController(vm)), vm::load);
+        return new Loaded(Fxml.load(VisitsController.class, "VisitsView.fxml", new VisitsController(vm, ctx.files)), vm::load);
     }),
     PROBLEMS("nav.problems", ctx -> {
         ProblemsViewModel vm = new ProblemsViewModel(ctx.visits, ctx.executor, ctx.status, ctx.clock);
-        return new Loaded(Fxml.load(ProblemsController.class, "ProblemsView.fxml", new ProblemsController(vm)),
+        return new Loaded(Fxml.load(ProblemsController.class, "ProblemsView.fxml", new ProblemsController(vm, ctx.files)),
                 vm::load);
     }),
     HELP("nav.help", ctx -> {
         HelpViewModel vm = new HelpViewModel(ctx.visits, ctx.executor, ctx.status, ctx.clock);
-        return new Loaded(Fxml.load(HelpController.class, "HelpView.fxml", new HelpController(vm)), vm::load);
+        return new Loaded(Fxml.load(HelpController.class, "HelpView.fxml", new HelpController(vm, ctx.files)), vm::load);
     }),
     GRADING("nav.grading", ctx -> {
         GradingViewModel vm = new GradingViewModel(ctx.grading, ctx.executor, ctx.status);

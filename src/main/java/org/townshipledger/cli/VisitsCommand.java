@@ -19,6 +19,7 @@ import org.townshipledger.household.HouseholdService;
 import org.townshipledger.visit.HelpFilter;
 import org.townshipledger.visit.HelpItem;
 import org.townshipledger.visit.HelpTally;
+import org.townshipledger.visit.ImportCounts;
 import org.townshipledger.visit.Problem;
 import org.townshipledger.visit.ProblemFilter;
 import org.townshipledger.visit.ProblemTally;
@@ -86,6 +87,19 @@ final class VisitsCommand {
         }
     }
 
+    /**
+     * "导入完成：新增 3 条走访记录，更新 1 条，未变 2 条", and the rows of the file counted once; on stderr first, one line
+     * each, the updates that took a record back ("提示：第 5 行，状态：台账中为“已化解”…").
+     */
+    static String imported(LedgerCommand command, String key, ImportCounts n) {
+        for (ImportCounts.Note note : n.notes()) {
+            command.spec.commandLine().getErr().println(Messages.get("cli.import.note",
+                    Messages.get("problem.row", note.line(), note.column(), note.reason())));
+        }
+        String line = Messages.get(key, n.added(), n.updated(), n.unchanged());
+        return n.repeated() == 0 ? line : line + Messages.get("cli.import.repeated", n.repeated());
+    }
+
     static String s(Object o) {
         return o == null ? "" : o.toString();
     }
@@ -143,8 +157,7 @@ final class VisitsCommand {
     static final class ImportVisits extends ImportFileCommand {
         @Override
         String importInto(Database db) {
-            int n = Services.open(db).visits().importVisits(file);
-            return Messages.get("cli.visits.imported", n);
+            return imported(this, "cli.visits.imported", Services.open(db).visits().importVisits(file));
         }
     }
 
@@ -202,8 +215,7 @@ final class VisitsCommand {
     static final class ImportProblems extends ImportFileCommand {
         @Override
         String importInto(Database db) {
-            int n = Services.open(db).visits().importProblems(file);
-            return Messages.get("cli.problems.imported", n);
+            return imported(this, "cli.problems.imported", Services.open(db).visits().importProblems(file));
         }
     }
 
@@ -265,8 +277,7 @@ final class VisitsCommand {
     static final class ImportHelp extends ImportFileCommand {
         @Override
         String importInto(Database db) {
-            int n = Services.open(db).visits().importHelp(file);
-            return Messages.get("cli.help.imported", n);
+            return imported(this, "cli.help.imported", Services.open(db).visits().importHelp(file));
         }
     }
 

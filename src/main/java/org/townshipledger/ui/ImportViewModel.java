@@ -149,7 +149,8 @@ public final class ImportViewModel {
             verdict.set(Messages.get("import.dialog.hasErrors", c.errors().size()));
             verdictBad.set(true);
         } else if (!c.canImport()) {
-            verdict.set(Messages.get("import.dialog.nothing"));
+            // Rows but nothing to add or update: a file imported before (visits, problems, help count those).
+            verdict.set(Messages.get(c.rows() > 0 ? "import.dialog.nothingNew" : "import.dialog.nothing"));
             verdictBad.set(true);
         } else {
             verdict.set(c.warnings().isEmpty() ? Messages.get("import.dialog.ready")

@@ -25,6 +25,8 @@ import org.townshipledger.cadre.Unit;
 import org.townshipledger.common.Messages;
 import org.townshipledger.ui.Choice;
 import org.townshipledger.ui.DatePickers;
+import org.townshipledger.ui.ExchangeDialogs;
+import org.townshipledger.ui.FileDialogs;
 import org.townshipledger.ui.FormKeys;
 import org.townshipledger.ui.SuggestField;
 import org.townshipledger.ui.TableCopy;
@@ -37,6 +39,7 @@ public final class HelpController {
     private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final HelpViewModel vm;
+    private final FileDialogs files;
     private final PauseTransition typing = new PauseTransition(VisitEntryController.SEARCH_DELAY);
 
     @FXML private ComboBox<Choice<Village>> villageFilter;
@@ -78,8 +81,19 @@ public final class HelpController {
     @FXML private Button deleteButton;
     @FXML private Button saveButton;
 
-    public HelpController(HelpViewModel vm) {
+    public HelpController(HelpViewModel vm, FileDialogs files) {
         this.vm = vm;
+        this.files = files;
+    }
+
+    @FXML
+    private void onImport() {
+        ExchangeDialogs.showImport(table.getScene().getWindow(), vm.importer(), files);
+    }
+
+    @FXML
+    private void onExport() {
+        ExchangeDialogs.showExport(table.getScene().getWindow(), vm.exporter(), files);
     }
 
     @FXML

@@ -65,6 +65,36 @@ public final class HelpRepository {
                 .fetchOptional(HelpRepository::item);
     }
 
+    /**
+     * The items in use given in the village (to it or to one of its households) on the day of one of these
+     * (village, day) pairs: the candidates an imported row may repeat. A batch of pairs at a time joined from an
+     * UNNEST of two arrays, each pair a look-up in help_item_village_idx.
+     */
+    public List<HelpItem> sameDay(java.util.Collection<java.util.Map.Entry<UUID, LocalDate>> pairs) {
+        List<java.util.Map.Entry<UUID, LocalDate>> all = List.copyOf(new java.util.LinkedHashSet<>(pairs));
+        List<HelpItem> out = new java.util.ArrayList<>();
+        java.util.Map<UUID, OffsetDateTime> createdAt = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i += 2000) {
+            org.jooq.Table<?> wanted = VisitRepository.pairsTable(all.subList(i, Math.min(all.size(), i + 2000)));
+            dsl.select(HELP_ITEM.fields()).select(HOUSEHOLD.HEAD_NAME, VILLAGE.NAME, HELPER)
+                    .from(wanted)
+                    .join(HELP_ITEM).on(HELP_ITEM.VILLAGE_ID.eq(VisitRepository.PAIR_ID)
+                            .and(HELP_ITEM.HELP_DATE.eq(VisitRepository.PAIR_DAY))
+                            .and(HELP_ITEM.DELETED_AT.isNull()))
+                    .join(VILLAGE).on(VILLAGE.ID.eq(HELP_ITEM.VILLAGE_ID))
+                    .leftJoin(HOUSEHOLD).on(HOUSEHOLD.ID.eq(HELP_ITEM.HOUSEHOLD_ID))
+                    .leftJoin(CADRE).on(CADRE.ID.eq(HELP_ITEM.HELPER_CADRE_ID))
+                    .leftJoin(UNIT).on(UNIT.ID.eq(HELP_ITEM.HELPER_UNIT_ID))
+                    .forEach(r -> {
+                        out.add(item(r));
+                        createdAt.put(r.get(HELP_ITEM.ID), r.get(HELP_ITEM.CREATED_AT));
+                    });
+        }
+        // Oldest first (sorted here: an ORDER BY may make H2 walk another index to spare the sort).
+        out.sort(java.util.Comparator.comparing((HelpItem x) -> createdAt.get(x.id())).thenComparing(HelpItem::id));
+        return out;
+    }
+
     private org.jooq.SelectOnConditionStep<Record> joined() {
         return dsl.select(HELP_ITEM.fields()).select(HOUSEHOLD.HEAD_NAME, VILLAGE.NAME, HELPER)
                 .from(HELP_ITEM)

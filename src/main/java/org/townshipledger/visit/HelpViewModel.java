@@ -214,6 +214,48 @@ public final class HelpViewModel {
 
     // ---- the form ----
 
+    // ---- import and export ----
+
+    /** State of the import dialog for a help sheet; the list reloads after an import. */
+    public org.townshipledger.ui.ImportViewModel importer() {
+        return new org.townshipledger.ui.ImportViewModel(exchange(), executor, status, this::reload);
+    }
+
+    /** State of the export dialog: the help the filters show (ID numbers masked unless asked). */
+    public org.townshipledger.ui.ExportViewModel exporter() {
+        return new org.townshipledger.ui.ExportViewModel(exchange(), executor, status);
+    }
+
+    LogExchange exchange() {
+        Village v = village.get();
+        Integer y = year.get();
+        HelpKind k = kindFilter.get();
+        HelpFilter f = new HelpFilter(v == null ? null : v.id(), y, k, null);
+        List<String> parts = new java.util.ArrayList<>();
+        if (v != null) {
+            parts.add(v.name());
+        }
+        if (y != null) {
+            parts.add(Messages.get("exchange.year", y));
+        }
+        if (k != null) {
+            parts.add(k.label());
+        }
+        String scope = parts.isEmpty() ? Messages.get("help.exchange.scopeAll")
+                : Messages.get("help.exchange.scope", String.join("、", parts));
+        return new LogExchange(LogExchange.Register.HELP, service, new LogExchange.Export() {
+            @Override
+            public String scope() {
+                return scope;
+            }
+
+            @Override
+            public int write(java.nio.file.Path file, boolean fullId) throws java.io.IOException {
+                return service.exportHelp(file, f, fullId);
+            }
+        });
+    }
+
     /** An empty form: a household, today, 计划, the kind and village of the filters. */
     public void startNew() {
         editing.set(null);

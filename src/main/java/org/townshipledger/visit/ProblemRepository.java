@@ -68,6 +68,34 @@ public final class ProblemRepository {
                 .fetchOptional(ProblemRepository::problem);
     }
 
+    /**
+     * The problems in use raised in the village on the day of one of these (village, day) pairs: the candidates an
+     * imported row may repeat. A batch of pairs at a time joined from an UNNEST of two arrays, each pair a look-up
+     * in problem_village_idx.
+     */
+    public List<Problem> sameDay(java.util.Collection<java.util.Map.Entry<UUID, LocalDate>> pairs) {
+        List<java.util.Map.Entry<UUID, LocalDate>> all = List.copyOf(new java.util.LinkedHashSet<>(pairs));
+        List<Problem> out = new java.util.ArrayList<>();
+        java.util.Map<UUID, OffsetDateTime> createdAt = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i += 2000) {
+            org.jooq.Table<?> wanted = VisitRepository.pairsTable(all.subList(i, Math.min(all.size(), i + 2000)));
+            dsl.select(PROBLEM.fields()).select(HOUSEHOLD.HEAD_NAME, VILLAGE.NAME)
+                    .from(wanted)
+                    .join(PROBLEM).on(PROBLEM.VILLAGE_ID.eq(VisitRepository.PAIR_ID)
+                            .and(PROBLEM.RAISED_ON.eq(VisitRepository.PAIR_DAY))
+                            .and(PROBLEM.DELETED_AT.isNull()))
+                    .join(VILLAGE).on(VILLAGE.ID.eq(PROBLEM.VILLAGE_ID))
+                    .leftJoin(HOUSEHOLD).on(HOUSEHOLD.ID.eq(PROBLEM.HOUSEHOLD_ID))
+                    .forEach(r -> {
+                        out.add(problem(r));
+                        createdAt.put(r.get(PROBLEM.ID), r.get(PROBLEM.CREATED_AT));
+                    });
+        }
+        // Oldest first (sorted here: an ORDER BY may make H2 walk another index to spare the sort).
+        out.sort(java.util.Comparator.comparing((Problem x) -> createdAt.get(x.id())).thenComparing(Problem::id));
+        return out;
+    }
+
     private org.jooq.SelectOnConditionStep<Record> joined() {
         return dsl.select(PROBLEM.fields()).select(HOUSEHOLD.HEAD_NAME, VILLAGE.NAME)
                 .from(PROBLEM)

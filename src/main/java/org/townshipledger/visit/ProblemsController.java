@@ -20,6 +20,8 @@ import javafx.scene.input.KeyCombination;
 import org.townshipledger.common.Messages;
 import org.townshipledger.ui.Choice;
 import org.townshipledger.ui.DatePickers;
+import org.townshipledger.ui.ExchangeDialogs;
+import org.townshipledger.ui.FileDialogs;
 import org.townshipledger.ui.FormKeys;
 import org.townshipledger.ui.TableCopy;
 import org.townshipledger.village.Village;
@@ -31,6 +33,7 @@ public final class ProblemsController {
     private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final ProblemsViewModel vm;
+    private final FileDialogs files;
 
     @FXML private ComboBox<Choice<Village>> villageFilter;
     @FXML private ComboBox<Choice<Integer>> yearFilter;
@@ -70,8 +73,19 @@ public final class ProblemsController {
     @FXML private Button deleteButton;
     @FXML private Button saveButton;
 
-    public ProblemsController(ProblemsViewModel vm) {
+    public ProblemsController(ProblemsViewModel vm, FileDialogs files) {
         this.vm = vm;
+        this.files = files;
+    }
+
+    @FXML
+    private void onImport() {
+        ExchangeDialogs.showImport(table.getScene().getWindow(), vm.importer(), files);
+    }
+
+    @FXML
+    private void onExport() {
+        ExchangeDialogs.showExport(table.getScene().getWindow(), vm.exporter(), files);
     }
 
     @FXML

@@ -159,6 +159,48 @@ public final class ProblemsViewModel {
 
     // ---- the form ----
 
+    // ---- import and export ----
+
+    /** State of the import dialog for a problems sheet; the list reloads after an import. */
+    public org.townshipledger.ui.ImportViewModel importer() {
+        return new org.townshipledger.ui.ImportViewModel(exchange(), executor, status, this::reload);
+    }
+
+    /** State of the export dialog: the problems the filters show (ID numbers masked unless asked). */
+    public org.townshipledger.ui.ExportViewModel exporter() {
+        return new org.townshipledger.ui.ExportViewModel(exchange(), executor, status);
+    }
+
+    LogExchange exchange() {
+        Village v = village.get();
+        Integer y = year.get();
+        ProblemStatus st = statusFilter.get();
+        ProblemFilter f = new ProblemFilter(v == null ? null : v.id(), y, st, null);
+        List<String> parts = new java.util.ArrayList<>();
+        if (v != null) {
+            parts.add(v.name());
+        }
+        if (y != null) {
+            parts.add(Messages.get("exchange.year", y));
+        }
+        if (st != null) {
+            parts.add(st.label());
+        }
+        String scope = parts.isEmpty() ? Messages.get("problem.exchange.scopeAll")
+                : Messages.get("problem.exchange.scope", String.join("、", parts));
+        return new LogExchange(LogExchange.Register.PROBLEMS, service, new LogExchange.Export() {
+            @Override
+            public String scope() {
+                return scope;
+            }
+
+            @Override
+            public int write(java.nio.file.Path file, boolean fullId) throws java.io.IOException {
+                return service.exportProblems(file, f, fullId);
+            }
+        });
+    }
+
     /** An empty form for a new problem: today, 排查, the village of the list's filter. */
     public void startNew() {
         editing.set(null);

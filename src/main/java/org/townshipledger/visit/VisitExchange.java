@@ -37,6 +37,8 @@ final class VisitExchange {
     static final String V_DATE = "走访日期";
     static final String V_KIND = "走访类别";
     static final String V_CADRES = "走访干部";
+    /** Their ID numbers, in the same order (masked ones narrow cadres of the same name; in a county many share one). */
+    static final String V_CADRE_IDS = "走访干部身份证号";
     static final String TARGET = "对象类型";
     static final String VILLAGE = "村";
     static final String NAME = "对象名称";
@@ -45,7 +47,7 @@ final class VisitExchange {
     static final String V_DONE = "办理事项";
     static final String[] CHECKS = {"吃穿不愁", "义务教育有保障", "基本医疗有保障", "住房安全有保障", "饮水安全有保障"};
     static final String V_NOTE = "核查备注";
-    static final List<String> VISIT_HEADERS = List.of(V_DATE, V_KIND, V_CADRES, TARGET, VILLAGE, NAME, HEAD_ID, V_SEEN,
+    static final List<String> VISIT_HEADERS = List.of(V_DATE, V_KIND, V_CADRES, V_CADRE_IDS, TARGET, VILLAGE, NAME, HEAD_ID, V_SEEN,
             V_DONE, CHECKS[0], CHECKS[1], CHECKS[2], CHECKS[3], CHECKS[4], V_NOTE);
 
     static final String P_DATE = "反映日期";
@@ -66,11 +68,17 @@ final class VisitExchange {
     static final String H_MONEY = "资金（元）";
     static final String H_GOODS = "物资折款（元）";
     static final String H_CADRE = "帮扶人";
+    static final String H_CADRE_ID = "帮扶人身份证号";
     static final String H_UNIT = "帮扶单位";
     static final String H_DATE = "日期";
     static final String H_STATUS = "状态";
     static final List<String> HELP_HEADERS = List.of(TARGET, VILLAGE, P_HEAD, HEAD_ID, H_KIND, H_TEXT, H_MONEY,
-            H_GOODS, H_CADRE, H_UNIT, H_DATE, H_STATUS);
+            H_GOODS, H_CADRE, H_CADRE_ID, H_UNIT, H_DATE, H_STATUS);
+
+    /** The columns that mark each sheet's header row. */
+    static final List<String> VISIT_REQUIRED = List.of(V_DATE, V_KIND, V_CADRES, TARGET);
+    static final List<String> PROBLEM_REQUIRED = List.of(VILLAGE, P_DATE, P_KIND);
+    static final List<String> HELP_REQUIRED = List.of(TARGET, VILLAGE, H_KIND, H_DATE);
 
     /** What the rows are checked against. */
     record Ledger(List<Cadre> cadres, List<Unit> units, List<Village> villages,
@@ -85,6 +93,7 @@ final class VisitExchange {
     private final List<org.townshipledger.common.Problem> problems = new ArrayList<>();
     private final SheetCells cells = new SheetCells(problems);
     private final Map<String, List<Cadre>> cadresByName;
+    private final Map<String, Cadre> cadreById;
     private final Map<String, Unit> unitByName;
     private final Map<String, Village> villageByName;
     private final Map<String, VisitRepository.HouseholdKey> householdByHeadId;
@@ -93,6 +102,8 @@ final class VisitExchange {
     private VisitExchange(Ledger ledger) {
         this.ledger = ledger;
         cadresByName = ledger.cadres().stream().collect(Collectors.groupingBy(Cadre::name));
+        cadreById = ledger.cadres().stream().filter(c -> c.idNumber() != null)
+                .collect(Collectors.toMap(Cadre::idNumber, c -> c, (a, b) -> a));
         unitByName = ledger.units().stream().collect(Collectors.toMap(Unit::name, u -> u, (a, b) -> a));
         villageByName = ledger.villages().stream().collect(Collectors.toMap(Village::name, v -> v, (a, b) -> a));
         householdByHeadId = ledger.households().stream()
@@ -104,7 +115,7 @@ final class VisitExchange {
     // ---- reading ----
 
     static Parsed<Visit> parseVisits(Path file, Ledger ledger) {
-        Table table = TableReader.read(file, List.of(V_DATE, V_KIND, V_CADRES, TARGET));
+        Table table = TableReader.read(file, VISIT_REQUIRED);
         VisitExchange ex = new VisitExchange(ledger);
         List<Visit> drafts = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
@@ -116,15 +127,18 @@ final class VisitExchange {
             if (kind == null) {
                 ex.cells.problem(row, V_KIND, Messages.get("visit.error.kind", kindText));
             }
+            List<String> names = Arrays.stream(row.get(V_CADRES).split("[、,，;；/\\s]+")).map(String::strip)
+                    .filter(n -> !n.isEmpty()).toList();
+            List<String> ids = row.get(V_CADRE_IDS).isBlank() ? List.of()
+                    : Arrays.stream(row.get(V_CADRE_IDS).split("[、,，;；/]", -1)).map(String::strip).toList();
             List<UUID> cadres = new ArrayList<>();
-            for (String name : row.get(V_CADRES).split("[、,，;；/\\s]+")) {
-                if (!name.isBlank()) {
-                    List<Cadre> named = ex.cadresByName.getOrDefault(name.strip(), List.of());
-                    if (named.size() != 1) {
-                        ex.cells.problem(row, V_CADRES, named.isEmpty() ? Messages.get("import.error.noCadre", name)
-                                : Messages.get("import.error.cadreAmbiguous", name, named.size()));
-                    } else {
-                        cadres.add(named.get(0).id());
+            if (!ids.isEmpty() && ids.size() != names.size()) {
+                ex.cells.problem(row, V_CADRE_IDS, Messages.get("visit.import.cadreIds", ids.size(), names.size()));
+            } else {
+                for (int i = 0; i < names.size(); i++) {
+                    Cadre k = ex.cadre(row, V_CADRES, V_CADRE_IDS, names.get(i), ids.isEmpty() ? "" : ids.get(i));
+                    if (k != null) {
+                        cadres.add(k.id());
                     }
                 }
             }
@@ -168,7 +182,7 @@ final class VisitExchange {
     }
 
     static Parsed<Problem> parseProblems(Path file, Ledger ledger) {
-        Table table = TableReader.read(file, List.of(VILLAGE, P_DATE, P_KIND));
+        Table table = TableReader.read(file, PROBLEM_REQUIRED);
         VisitExchange ex = new VisitExchange(ledger);
         List<Problem> drafts = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
@@ -204,7 +218,7 @@ final class VisitExchange {
     }
 
     static Parsed<HelpItem> parseHelp(Path file, Ledger ledger) {
-        Table table = TableReader.read(file, List.of(TARGET, VILLAGE, H_KIND, H_DATE));
+        Table table = TableReader.read(file, HELP_REQUIRED);
         VisitExchange ex = new VisitExchange(ledger);
         List<HelpItem> drafts = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
@@ -227,15 +241,9 @@ final class VisitExchange {
             BigDecimal money = ex.amount(row, H_MONEY);
             BigDecimal goods = ex.amount(row, H_GOODS);
             UUID cadre = null;
-            if (!row.get(H_CADRE).isEmpty()) {
-                List<Cadre> named = ex.cadresByName.getOrDefault(row.get(H_CADRE), List.of());
-                if (named.size() != 1) {
-                    ex.cells.problem(row, H_CADRE, named.isEmpty() ? Messages.get("import.error.noCadre",
-                            row.get(H_CADRE)) : Messages.get("import.error.cadreAmbiguous", row.get(H_CADRE),
-                            named.size()));
-                } else {
-                    cadre = named.get(0).id();
-                }
+            if (!row.get(H_CADRE).isEmpty() || !row.get(H_CADRE_ID).isEmpty()) {
+                Cadre k = ex.cadre(row, H_CADRE, H_CADRE_ID, row.get(H_CADRE), row.get(H_CADRE_ID));
+                cadre = k == null ? null : k.id();
             }
             UUID unit = null;
             if (!row.get(H_UNIT).isEmpty()) {
@@ -257,6 +265,34 @@ final class VisitExchange {
             lines.add(row.line());
         }
         return new Parsed<>(drafts, lines, ex.problems);
+    }
+
+    /**
+     * The cadre a row names: by a full ID number (the name, when given, must be that cadre's), else by name, a
+     * masked ID number ({@code 430599********1234}) choosing among cadres of that name. Null after a problem.
+     */
+    private Cadre cadre(TableRow row, String nameHeader, String idHeader, String name, String idText) {
+        if (!idText.isEmpty() && !idText.contains("*")) {
+            String id = IdNumber.normalize(idText);
+            Cadre k = cadreById.get(id);
+            if (k == null) {
+                cells.problem(row, idHeader, Messages.get("import.error.noCadreWithId", id));
+            } else if (!name.isEmpty() && !name.equals(k.name())) {
+                cells.problem(row, nameHeader, Messages.get("import.error.cadreIdName", id, k.name(), name));
+                return null;
+            }
+            return k;
+        }
+        List<Cadre> named = cadresByName.getOrDefault(name, List.of());
+        if (!idText.isEmpty() && named.size() > 1) {
+            named = named.stream().filter(k -> Masking.idNumber(k.idNumber()).equals(idText)).toList();
+        }
+        if (named.size() != 1) {
+            cells.problem(row, nameHeader, named.isEmpty() ? Messages.get("import.error.noCadre", name)
+                    : Messages.get("import.error.cadreAmbiguous", name, named.size()));
+            return null;
+        }
+        return named.get(0);
     }
 
     private LocalDate requiredDate(TableRow row, String header) {
@@ -318,31 +354,41 @@ final class VisitExchange {
         }
     }
 
-    /** Checks each draft as the service would save it; the problems carry the draft's line. */
-    static <T> List<T> checkEach(Parsed<T> parsed, java.util.function.UnaryOperator<T> check) {
+    /** Drafts checked as the service would save them, each with its line, and every problem of the file. */
+    record Checked<T>(List<T> rows, List<Integer> lines, List<org.townshipledger.common.Problem> problems) {
+    }
+
+    /**
+     * Checks each draft as the service would save it; the problems (the file's and the checks') carry the draft's
+     * line, in line order.
+     */
+    static <T> Checked<T> checkEach(Parsed<T> parsed, java.util.function.UnaryOperator<T> check) {
         List<org.townshipledger.common.Problem> found = new ArrayList<>(parsed.problems());
         List<T> out = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         for (int i = 0; i < parsed.drafts().size(); i++) {
+            int line = parsed.lines().get(i);
             try {
                 out.add(check.apply(parsed.drafts().get(i)));
+                lines.add(line);
             } catch (InvalidInputException e) {
-                int line = parsed.lines().get(i);
                 e.problems().forEach(p -> found.add(new org.townshipledger.common.Problem(line, p.field(),
                         p.message())));
             }
         }
-        if (!found.isEmpty()) {
-            found.sort(java.util.Comparator.comparingInt(org.townshipledger.common.Problem::line));
-            throw new InvalidInputException(found);
-        }
-        return out;
+        found.sort(java.util.Comparator.comparingInt(org.townshipledger.common.Problem::line));
+        return new Checked<>(out, lines, found);
     }
 
     // ---- writing ----
 
-    /** Streams visits into a sheet in the import layout; the heads' ID numbers masked unless {@code fullId}. */
+    /**
+     * Streams visits into a sheet in the import layout; the heads' and cadres' ID numbers masked unless
+     * {@code fullId} (a masked number still tells apart cadres of the same name when the sheet is imported).
+     */
     static void writeVisits(Path file, String title, Consumer<Consumer<Visit>> visits, Map<UUID, String> headIds,
-                            java.util.function.Function<String, String> kindLabel, boolean fullId) throws IOException {
+                            Map<UUID, String> cadreIds, java.util.function.Function<String, String> kindLabel,
+                            boolean fullId) throws IOException {
         try (TableWriter.Sink sink = TableWriter.open(file, title, VISIT_HEADERS)) {
             IOException[] failed = new IOException[1];
             visits.accept(v -> {
@@ -352,7 +398,8 @@ final class VisitExchange {
                 VisitCheck k = v.check();
                 try {
                     sink.add(Arrays.asList(DateCells.format(v.date()), kindLabel.apply(v.kind()),
-                            String.join("、", v.cadreNames()), v.target().fileLabel(), SheetCells.nz(v.villageName()),
+                            String.join("、", v.cadreNames()), ids(v.cadreIds(), cadreIds, fullId),
+                            v.target().fileLabel(), SheetCells.nz(v.villageName()),
                             SheetCells.nz(v.targetName()), id(headIds.get(v.householdId()), fullId),
                             SheetCells.nz(v.seen()), SheetCells.nz(v.done()),
                             k == null ? "" : SheetCells.yes(k.foodAndClothing()),
@@ -385,17 +432,26 @@ final class VisitExchange {
     }
 
     static void writeHelp(Path file, String title, List<HelpItem> list, Map<UUID, String> headIds,
-                          Map<UUID, String> unitNames, boolean fullId) throws IOException {
+                          Map<UUID, String> cadreIds, Map<UUID, String> unitNames, boolean fullId) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         for (HelpItem h : list) {
             boolean byUnit = h.cadreId() == null && h.unitId() != null;
             rows.add(Arrays.asList(h.target().fileLabel(), SheetCells.nz(h.villageName()),
                     SheetCells.nz(h.householdName()), id(headIds.get(h.householdId()), fullId), h.kind().fileLabel(),
                     SheetCells.nz(h.description()), h.money().toPlainString(), h.goodsValue().toPlainString(),
-                    byUnit ? "" : SheetCells.nz(h.helperName()), SheetCells.nz(unitNames.get(h.unitId())),
+                    byUnit ? "" : SheetCells.nz(h.helperName()), id(cadreIds.get(h.cadreId()), fullId),
+                    SheetCells.nz(unitNames.get(h.unitId())),
                     DateCells.format(h.date()), h.status().fileLabel()));
         }
         TableWriter.write(file, title, HELP_HEADERS, rows);
+    }
+
+    /** The cadres' ID numbers in their order, separated by 、 (an empty place for a cadre without one). */
+    private static String ids(List<UUID> cadres, Map<UUID, String> idNumbers, boolean full) {
+        if (cadres.stream().noneMatch(c -> idNumbers.get(c) != null)) {
+            return "";
+        }
+        return cadres.stream().map(c -> id(idNumbers.get(c), full)).collect(Collectors.joining("、"));
     }
 
     private static String id(String idNumber, boolean full) {

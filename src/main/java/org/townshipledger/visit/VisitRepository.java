@@ -308,6 +308,124 @@ public final class VisitRepository {
                 .and(hidden().visible(VISIT.HOUSEHOLD_ID, VISIT.VILLAGE_ID)));
     }
 
+    // ---- imports: the visits a row of a file may be ----
+
+    /**
+     * The visits in use with the target and date of one of {@code rows} (a household, village or unit visited on
+     * that day), with their cadres: the candidates an imported row may repeat. Read a batch of (target, date) pairs
+     * at a time, each pair joined from an UNNEST of two array bind values: a household's visits of the day from
+     * visit_household_idx, a village's from visit_village_idx, a unit's from visit_unit_idx. Never reads the log.
+     */
+    public List<Visit> sameDayVisits(Collection<Visit> rows) {
+        Map<VisitTarget, Set<Map.Entry<UUID, LocalDate>>> pairs = new java.util.EnumMap<>(VisitTarget.class);
+        for (Visit v : rows) {
+            UUID target = switch (v.target()) {
+                case HOUSEHOLD -> v.householdId();
+                case VILLAGE -> v.villageId();
+                case UNIT -> v.unitId();
+            };
+            if (target != null && v.date() != null) {
+                pairs.computeIfAbsent(v.target(), t -> new java.util.LinkedHashSet<>())
+                        .add(Map.entry(target, v.date()));
+            }
+        }
+        Map<UUID, OffsetDateTime> found = new HashMap<>();
+        for (Map.Entry<VisitTarget, Set<Map.Entry<UUID, LocalDate>>> e : pairs.entrySet()) {
+            List<Map.Entry<UUID, LocalDate>> all = List.copyOf(e.getValue());
+            for (int i = 0; i < all.size(); i += BATCH) {
+                List<Map.Entry<UUID, LocalDate>> slice = all.subList(i, Math.min(all.size(), i + BATCH));
+                // The index named: with bind values H2 took visit_village_fk's index (village_id alone) or walked
+                // visit_date_idx, reading a village's or a day's every visit for each pair. No ORDER BY either: it
+                // made H2 walk visit_date_idx (the whole log) to spare a sort.
+                org.jooq.Table<?> visit = switch (e.getKey()) {
+                    case HOUSEHOLD -> VISIT.useIndex("VISIT_HOUSEHOLD_IDX");
+                    case VILLAGE -> VISIT.useIndex("VISIT_VILLAGE_IDX");
+                    case UNIT -> VISIT.useIndex("VISIT_UNIT_IDX");
+                };
+                Condition on = switch (e.getKey()) {
+                    case HOUSEHOLD -> VISIT.HOUSEHOLD_ID.eq(PAIR_ID).and(VISIT.VISIT_DATE.eq(PAIR_DAY));
+                    case VILLAGE -> VISIT.VILLAGE_ID.eq(PAIR_ID).and(VISIT.VISIT_DATE.eq(PAIR_DAY))
+                            .and(VISIT.TARGET_KIND.eq(VisitTarget.VILLAGE.name()));
+                    case UNIT -> VISIT.UNIT_ID.eq(PAIR_ID).and(VISIT.VISIT_DATE.eq(PAIR_DAY));
+                };
+                dsl.select(VISIT.ID, VISIT.CREATED_AT).from(pairsTable(slice)).join(visit)
+                        .on(on.and(VISIT.DELETED_AT.isNull()))
+                        .forEach(r -> found.put(r.value1(), r.value2()));
+            }
+        }
+        // Oldest first, so that of two visits alike the one saved first is matched first.
+        List<UUID> ids = found.entrySet().stream().sorted(Map.Entry.<UUID, OffsetDateTime>comparingByValue()
+                .thenComparing(Map.Entry::getKey)).map(Map.Entry::getKey).toList();
+        return visits(ids);
+    }
+
+    /**
+     * A table of (id, day) pairs, columns {@code t} and {@code d}, from two array bind values (H2's UNNEST of
+     * several arrays): joined to an index that starts with the id and the day, each pair is one index look-up.
+     * Its columns are {@link #PAIR_ID} and {@link #PAIR_DAY} (a plain SQL table does not know its fields).
+     */
+    static final Field<UUID> PAIR_ID = DSL.field(DSL.name("wanted", "t"), UUID.class);
+    static final Field<LocalDate> PAIR_DAY = DSL.field(DSL.name("wanted", "d"), LocalDate.class);
+
+    static org.jooq.Table<?> pairsTable(List<Map.Entry<UUID, LocalDate>> pairs) {
+        UUID[] ids = pairs.stream().map(Map.Entry::getKey).toArray(UUID[]::new);
+        LocalDate[] days = pairs.stream().map(Map.Entry::getValue).toArray(LocalDate[]::new);
+        return DSL.table("UNNEST(CAST({0} AS UUID ARRAY), CAST({1} AS DATE ARRAY))", DSL.val(ids),
+                DSL.val(days)).as("wanted", "t", "d");
+    }
+
+    /**
+     * Saves what an imported row changes on a visit it repeats (了解情况, 办理事项 and the check; the target, date,
+     * kind and cadres are the same), in JDBC batches, if nobody changed the visits since they were read.
+     *
+     * @return false when one of them was changed or removed meanwhile (run it in a transaction: roll back)
+     */
+    public boolean updateNotes(List<Visit> list, OffsetDateTime now) {
+        if (list.isEmpty()) {
+            return true;
+        }
+        boolean[] all = {true};
+        dsl.connection(c -> {
+            try (java.sql.PreparedStatement update = c.prepareStatement(dsl.render(dsl.update(VISIT)
+                    .set(VISIT.SEEN, DSL.param("seen", String.class))
+                    .set(VISIT.DONE, DSL.param("done", String.class))
+                    .set(VISIT.FOOD_CLOTHING, DSL.param("food", Boolean.class))
+                    .set(VISIT.COMPULSORY_EDUCATION, DSL.param("education", Boolean.class))
+                    .set(VISIT.BASIC_MEDICAL, DSL.param("medical", Boolean.class))
+                    .set(VISIT.HOUSING_SAFETY, DSL.param("housing", Boolean.class))
+                    .set(VISIT.DRINKING_WATER, DSL.param("water", Boolean.class))
+                    .set(VISIT.CHECK_NOTE, DSL.param("note", String.class))
+                    .set(VISIT.UPDATED_AT, DSL.param("now", OffsetDateTime.class))
+                    .set(VISIT.VERSION, VISIT.VERSION.plus(DSL.inline(1)))
+                    .where(VISIT.ID.eq(DSL.param("id", UUID.class))
+                            .and(VISIT.VERSION.eq(DSL.param("version", Integer.class)))
+                            .and(VISIT.DELETED_AT.isNull()))))) {
+                int n = 0;
+                for (Visit v : list) {
+                    VisitCheck k = v.check();
+                    update.setString(1, v.seen());
+                    update.setString(2, v.done());
+                    update.setObject(3, k == null ? null : k.foodAndClothing(), java.sql.Types.BOOLEAN);
+                    update.setObject(4, k == null ? null : k.compulsoryEducation(), java.sql.Types.BOOLEAN);
+                    update.setObject(5, k == null ? null : k.basicMedical(), java.sql.Types.BOOLEAN);
+                    update.setObject(6, k == null ? null : k.housingSafety(), java.sql.Types.BOOLEAN);
+                    update.setObject(7, k == null ? null : k.drinkingWater(), java.sql.Types.BOOLEAN);
+                    update.setString(8, k == null ? null : k.note());
+                    update.setObject(9, now);
+                    update.setObject(10, v.id());
+                    update.setInt(11, v.version());
+                    update.addBatch();
+                    if (++n % BATCH == 0 || n == list.size()) {
+                        for (int count : update.executeBatch()) {
+                            all[0] &= count == 1;
+                        }
+                    }
+                }
+            }
+        });
+        return all[0];
+    }
+
     // ---- quick entry ----
 
     /** A household in use, as an imported row names it: by the head's ID, or by the head's name in a village. */
@@ -318,6 +436,14 @@ public final class VisitRepository {
         return dsl.select(HOUSEHOLD.ID, HOUSEHOLD.VILLAGE_ID, HOUSEHOLD.HEAD_NAME, HOUSEHOLD.HEAD_ID_NUMBER)
                 .from(HOUSEHOLD).where(HOUSEHOLD.DELETED_AT.isNull())
                 .fetch(r -> new HouseholdKey(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Every cadre's ID number (those without one left out), for the sheets: cadre id → ID number. */
+    public Map<UUID, String> cadreIdNumbers() {
+        Map<UUID, String> out = new HashMap<>();
+        dsl.select(CADRE.ID, CADRE.ID_NUMBER).from(CADRE).where(CADRE.ID_NUMBER.isNotNull())
+                .forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
     }
 
     /** A household a cadre visited lately, for quick entry. */

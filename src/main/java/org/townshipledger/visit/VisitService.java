@@ -25,6 +25,9 @@ import org.townshipledger.common.Page;
 import org.townshipledger.common.StaleRecordException;
 import org.townshipledger.db.Database;
 import org.townshipledger.db.SettingsStore;
+import org.townshipledger.exchange.ErrorReport;
+import org.townshipledger.exchange.ImportCheck;
+import org.townshipledger.exchange.RowIssue;
 import org.townshipledger.household.Household;
 import org.townshipledger.household.HouseholdCheck;
 import org.townshipledger.household.HouseholdQuery;
@@ -278,13 +281,17 @@ public final class VisitService {
 
     /** The draft checked against the ledger and completed (its village), or an exception with every reason. */
     Visit checked(Visit d) {
+        return checked(d, oneByOne());
+    }
+
+    private Visit checked(Visit d, Lookup look) {
         List<org.townshipledger.common.Problem> found = new ArrayList<>();
         List<UUID> cadreIds = d.cadreIds().stream().filter(java.util.Objects::nonNull).distinct().toList();
         if (cadreIds.isEmpty()) {
             found.add(problem("visit.field.cadres", "visit.error.noCadres"));
         }
         for (UUID id : cadreIds) {
-            if (cadres.cadre(id).filter(k -> k.deletedAt() == null).isEmpty()) {
+            if (!look.cadreInUse(id)) {
                 found.add(problem("visit.field.cadres", "assignment.error.noCadre"));
             }
         }
@@ -294,22 +301,19 @@ public final class VisitService {
         } else {
             switch (d.target()) {
                 case HOUSEHOLD -> {
-                    Optional<Household> h = d.householdId() == null ? Optional.empty()
-                            : households.household(d.householdId()).filter(x -> x.deletedAt() == null);
-                    if (h.isEmpty()) {
+                    village = d.householdId() == null ? null : look.householdVillage(d.householdId());
+                    if (village == null) {
                         found.add(problem("visit.field.target", "pairing.error.noHousehold"));
-                    } else {
-                        village = h.get().villageId();
                     }
                 }
                 case VILLAGE -> {
-                    if (d.villageId() == null || !villageIds().contains(d.villageId())) {
+                    if (d.villageId() == null || !look.villageInUse(d.villageId())) {
                         found.add(problem("visit.field.target", "household.error.villageGone"));
                     }
                     village = d.villageId();
                 }
                 case UNIT -> {
-                    if (d.unitId() == null || cadres.units().stream().noneMatch(u -> u.id().equals(d.unitId()))) {
+                    if (d.unitId() == null || !look.unitInUse(d.unitId())) {
                         found.add(problem("visit.field.target", "pairing.error.noUnit"));
                     }
                 }
@@ -324,7 +328,7 @@ public final class VisitService {
             found.add(org.townshipledger.common.Problem.onField(Messages.get("visit.field.date"),
                     Messages.get("visit.error.future", d.date().toString())));
         }
-        if (d.kind() == null || kinds().stream().noneMatch(k -> k.code().equals(d.kind()))) {
+        if (d.kind() == null || look.kinds().stream().noneMatch(k -> k.code().equals(d.kind()))) {
             found.add(org.townshipledger.common.Problem.onField(Messages.get("visit.field.kind"),
                     Messages.get("visit.error.kind", d.kind() == null ? "" : d.kind())));
         }
@@ -525,6 +529,10 @@ public final class VisitService {
      * raised, not after today) and the level where it was settled; texts not too long.
      */
     Problem checkedProblem(Problem d) {
+        return checkedProblem(d, oneByOne());
+    }
+
+    private Problem checkedProblem(Problem d, Lookup look) {
         List<org.townshipledger.common.Problem> found = new ArrayList<>();
         if (d.kind() == null) {
             found.add(problem("problem.field.kind", "problem.error.kind"));
@@ -534,16 +542,16 @@ public final class VisitService {
         String raisedBy = blank(d.raisedBy());
         UUID village = d.villageId();
         if (d.householdId() != null) {
-            Optional<Household> h = households.household(d.householdId()).filter(x -> x.deletedAt() == null);
-            if (h.isEmpty()) {
+            UUID householdVillage = look.householdVillage(d.householdId());
+            if (householdVillage == null) {
                 found.add(problem("problem.field.raisedBy", "pairing.error.noHousehold"));
             } else if (village == null) {
-                village = h.get().villageId();
+                village = householdVillage;
             }
         } else if (raisedBy == null) {
             found.add(problem("problem.field.raisedBy", "problem.error.raisedBy"));
         }
-        if (village == null || !villageIds().contains(village)) {
+        if (village == null || !look.villageInUse(village)) {
             found.add(problem("problem.field.village", village == null ? "problem.error.village"
                     : "household.error.villageGone"));
         }
@@ -578,7 +586,7 @@ public final class VisitService {
         tooLong(found, "problem.field.raisedBy", raisedBy, NAME_MAX);
         tooLong(found, "problem.field.description", description, TEXT_MAX);
         tooLong(found, "problem.field.resolution", resolution, TEXT_MAX);
-        if (d.visitId() != null && visits.visit(d.visitId()).isEmpty()) {
+        if (d.visitId() != null && !look.visitInUse(d.visitId())) {
             found.add(problem("problem.field.visit", "visit.error.gone"));
         }
         if (!found.isEmpty()) {
@@ -707,18 +715,19 @@ public final class VisitService {
      * two decimals (fen); a helper cadre or unit in the ledger when named; a date; a status.
      */
     HelpItem checkedHelp(HelpItem d) {
+        return checkedHelp(d, oneByOne());
+    }
+
+    private HelpItem checkedHelp(HelpItem d, Lookup look) {
         List<org.townshipledger.common.Problem> found = new ArrayList<>();
         UUID village = d.villageId();
         if (d.target() == VisitTarget.HOUSEHOLD) {
-            Optional<Household> h = d.householdId() == null ? Optional.empty()
-                    : households.household(d.householdId()).filter(x -> x.deletedAt() == null);
-            if (h.isEmpty()) {
+            village = d.householdId() == null ? null : look.householdVillage(d.householdId());
+            if (village == null) {
                 found.add(problem("help.field.target", "pairing.error.noHousehold"));
-            } else {
-                village = h.get().villageId();
             }
         } else if (d.target() == VisitTarget.VILLAGE) {
-            if (village == null || !villageIds().contains(village)) {
+            if (village == null || !look.villageInUse(village)) {
                 found.add(problem("help.field.target", "household.error.villageGone"));
             }
         } else {
@@ -729,10 +738,10 @@ public final class VisitService {
         }
         BigDecimal money = amount(found, "help.field.money", d.money());
         BigDecimal goods = amount(found, "help.field.goods", d.goodsValue());
-        if (d.cadreId() != null && cadres.cadre(d.cadreId()).filter(k -> k.deletedAt() == null).isEmpty()) {
+        if (d.cadreId() != null && !look.cadreInUse(d.cadreId())) {
             found.add(problem("help.field.helper", "assignment.error.noCadre"));
         }
-        if (d.unitId() != null && cadres.units().stream().noneMatch(u -> u.id().equals(d.unitId()))) {
+        if (d.unitId() != null && !look.unitInUse(d.unitId())) {
             found.add(problem("help.field.helper", "pairing.error.noUnit"));
         }
         if (d.date() == null) {
@@ -814,23 +823,258 @@ public final class VisitService {
     }
 
     /**
-     * Imports a visits sheet (see {@link VisitExchange}) all or nothing: every row is read and checked as
-     * {@link #record} would check it; any problem refuses the whole file, naming each row. Household checks in the
-     * sheet become the households' verified status as on a single save. Returns how many visits were added.
+     * What the checks of a draft look up in the ledger: cadres, households, villages and units in use, the kinds.
+     * A single save asks the ledger for each ({@link #oneByOne}); an import reads them all once
+     * ({@link #preloaded}): asked a row at a time, loading each row's household with its members took most of a
+     * 10,000-row import.
      */
-    public int importVisits(java.nio.file.Path file) {
-        VisitExchange.Parsed<Visit> parsed = VisitExchange.parseVisits(file, exchangeLedger());
-        List<Visit> checked = VisitExchange.checkEach(parsed, this::checked).stream()
-                .map(v -> v.withId(UUID.randomUUID())).toList();
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        database.dsl().transaction(tx -> visits.with(tx.dsl()).insert(checked, now));
-        checked.stream().filter(v -> v.check() != null).sorted(java.util.Comparator.comparing(Visit::date))
-                .forEach(this::writeCheck);
-        database.checkpoint();
-        return checked.size();
+    private interface Lookup {
+        boolean cadreInUse(UUID id);
+
+        /** The village of a household in use, or null when there is no such household in use. */
+        UUID householdVillage(UUID id);
+
+        boolean villageInUse(UUID id);
+
+        boolean unitInUse(UUID id);
+
+        List<VisitKind> kinds();
+
+        boolean visitInUse(UUID id);
     }
 
-    /** Writes the visits matching the filter to .xlsx or .csv in the import layout, streamed; IDs masked. */
+    private Lookup oneByOne() {
+        return new Lookup() {
+            @Override
+            public boolean cadreInUse(UUID id) {
+                return cadres.cadre(id).filter(k -> k.deletedAt() == null).isPresent();
+            }
+
+            @Override
+            public UUID householdVillage(UUID id) {
+                return households.household(id).filter(x -> x.deletedAt() == null).map(Household::villageId)
+                        .orElse(null);
+            }
+
+            @Override
+            public boolean villageInUse(UUID id) {
+                return villageIds().contains(id);
+            }
+
+            @Override
+            public boolean unitInUse(UUID id) {
+                return cadres.units().stream().anyMatch(u -> u.id().equals(id));
+            }
+
+            @Override
+            public List<VisitKind> kinds() {
+                return VisitService.this.kinds();
+            }
+
+            @Override
+            public boolean visitInUse(UUID id) {
+                return visits.visit(id).isPresent();
+            }
+        };
+    }
+
+    /** The ledger an import's rows are read against, for their checks. */
+    private Lookup preloaded(VisitExchange.Ledger ledger) {
+        Set<UUID> cadreIds = ledger.cadres().stream().map(Cadre::id).collect(Collectors.toSet());
+        Map<UUID, UUID> householdVillages = new java.util.HashMap<>();
+        ledger.households().forEach(h -> householdVillages.put(h.id(), h.villageId()));
+        Set<UUID> villageIds = ledger.villages().stream().map(Village::id).collect(Collectors.toSet());
+        Set<UUID> unitIds = ledger.units().stream().map(Unit::id).collect(Collectors.toSet());
+        List<VisitKind> kinds = ledger.kinds();
+        return new Lookup() {
+            @Override
+            public boolean cadreInUse(UUID id) {
+                return cadreIds.contains(id);
+            }
+
+            @Override
+            public UUID householdVillage(UUID id) {
+                return householdVillages.get(id);
+            }
+
+            @Override
+            public boolean villageInUse(UUID id) {
+                return villageIds.contains(id);
+            }
+
+            @Override
+            public boolean unitInUse(UUID id) {
+                return unitIds.contains(id);
+            }
+
+            @Override
+            public List<VisitKind> kinds() {
+                return kinds;
+            }
+
+            @Override
+            public boolean visitInUse(UUID id) {
+                return visits.visit(id).isPresent();
+            }
+        };
+    }
+
+    /**
+     * Imports a visits sheet (see {@link VisitExchange}) all or nothing: every row is read and checked as
+     * {@link #record} would check it; any problem refuses the whole file, naming each row. A row repeating a visit
+     * in use (same date, kind, target and set of cadres: {@link #visitIdentity}) is not added again: when its
+     * 了解情况, 办理事项 or check differ, that visit takes them (same id, version bumped), else it is counted as
+     * unchanged; see {@link ImportMatch} for two such rows in one file. Household checks of the visits added or
+     * changed become the households' verified status as on a single save. So a file imported twice, or two
+     * overlapping exports of a laptop, change the ledger once.
+     */
+    public ImportCounts importVisits(java.nio.file.Path file) {
+        VisitExchange.Checked<Visit> rows = checkedVisits(file);
+        refuseProblems(rows);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<ImportMatch.Outcome<Visit>> done = new ArrayList<>(1);
+        database.dsl().transaction(tx -> {
+            VisitRepository r = visits.with(tx.dsl());
+            ImportMatch.Outcome<Visit> m = matchVisits(rows, r);
+            r.insert(m.added().stream().map(v -> v.withId(UUID.randomUUID())).toList(), now);
+            if (!r.updateNotes(m.updated(), now)) {
+                throw new StaleRecordException(Messages.get("visit.exchange.name"));
+            }
+            done.add(m);
+        });
+        ImportMatch.Outcome<Visit> m = done.get(0);
+        java.util.stream.Stream.concat(m.added().stream(), m.updated().stream()).filter(v -> v.check() != null)
+                .sorted(java.util.Comparator.comparing(Visit::date)).forEach(this::writeCheck);
+        database.checkpoint();
+        return m.counts(visitNotes(m));
+    }
+
+    /**
+     * What {@link #importVisits} would do with the file, writing nothing: rows to add, to update, unchanged and
+     * repeated (as warnings, one a row), and every error by row with the cell it names.
+     *
+     * @throws InvalidInputException when the file cannot be read or has no header row
+     */
+    public ImportPreview previewVisitsImport(java.nio.file.Path file) {
+        VisitExchange.Checked<Visit> rows = checkedVisits(file);
+        ImportMatch.Outcome<Visit> m = matchVisits(rows, visits);
+        return dryRun(file, VisitExchange.VISIT_REQUIRED, rows, m.counts(visitNotes(m)));
+    }
+
+    /** Writes the bad rows of a visits sheet with a 错误原因 column. */
+    public void writeVisitsErrorReport(java.nio.file.Path source, List<RowIssue> errors, java.nio.file.Path out)
+            throws java.io.IOException {
+        ErrorReport.write(source, VisitExchange.VISIT_REQUIRED, errors, out);
+    }
+
+    private VisitExchange.Checked<Visit> checkedVisits(java.nio.file.Path file) {
+        VisitExchange.Ledger ledger = exchangeLedger();
+        Lookup look = preloaded(ledger);
+        return VisitExchange.checkEach(VisitExchange.parseVisits(file, ledger), d -> checked(d, look));
+    }
+
+    /** What makes two visits the same visit: date, kind, target and the set of cadres (in any order). */
+    record VisitIdentity(VisitTarget target, UUID targetId, LocalDate date, String kind, Set<UUID> cadres) {
+    }
+
+    static VisitIdentity visitIdentity(Visit v) {
+        UUID target = switch (v.target()) {
+            case HOUSEHOLD -> v.householdId();
+            case VILLAGE -> v.villageId();
+            case UNIT -> v.unitId();
+        };
+        return new VisitIdentity(v.target(), target, v.date(), v.kind(), Set.copyOf(v.cadreIds()));
+    }
+
+    private static ImportMatch.Outcome<Visit> matchVisits(VisitExchange.Checked<Visit> rows, VisitRepository r) {
+        Map<VisitIdentity, List<Visit>> existing = r.sameDayVisits(rows.rows()).stream()
+                .collect(Collectors.groupingBy(VisitService::visitIdentity, LinkedHashMap::new, Collectors.toList()));
+        return ImportMatch.match(rows.rows(), rows.lines(), VisitService::visitIdentity, existing,
+                (a, b) -> java.util.Objects.equals(a.seen(), b.seen()) && java.util.Objects.equals(a.done(), b.done())
+                        && java.util.Objects.equals(a.check(), b.check()),
+                (old, row) -> old.withNotes(row.seen(), row.done()).withCheck(row.check()));
+    }
+
+    /** Refuses the whole file, naming each row, when any row has a problem. */
+    private static void refuseProblems(VisitExchange.Checked<?> rows) {
+        if (!rows.problems().isEmpty()) {
+            throw new InvalidInputException(rows.problems());
+        }
+    }
+
+    /** A dry run's result: the counts, the errors with their cells, the repeated rows and the notes as warnings. */
+    private static ImportPreview dryRun(java.nio.file.Path file, List<String> required,
+                                        VisitExchange.Checked<?> rows, ImportCounts counts) {
+        return new ImportPreview(new ImportCheck(counts.added(), counts.updated(), counts.rows(),
+                ErrorReport.issues(file, required, rows.problems()), warnings(counts)), counts);
+    }
+
+    /**
+     * What an import shows beside its counts, one line a row, by line: the rows the file repeats ("与第 3 行是同一条
+     * 记录…，只计一次") and the updates that take a record back ({@link ImportCounts#notes}).
+     */
+    public static List<RowIssue> warnings(ImportCounts counts) {
+        List<RowIssue> out = new ArrayList<>();
+        counts.repeats().forEach(r -> out.add(new RowIssue(r.line(), "", "",
+                Messages.get("import.warning.repeat", r.firstLine()))));
+        counts.notes().forEach(n -> out.add(new RowIssue(n.line(), n.column(), n.value(), n.reason())));
+        out.sort(java.util.Comparator.comparingInt(RowIssue::line));
+        return out;
+    }
+
+    /** Visits whose check the rows remove (an older file, exported before the check was recorded). */
+    private static List<ImportCounts.Note> visitNotes(ImportMatch.Outcome<Visit> m) {
+        List<ImportCounts.Note> out = new ArrayList<>();
+        for (int i = 0; i < m.updated().size(); i++) {
+            if (m.replaced().get(i).check() != null && m.updated().get(i).check() == null) {
+                out.add(new ImportCounts.Note(m.updatedLines().get(i), VisitExchange.CHECKS[0], "",
+                        Messages.get("import.note.checkRemoved")));
+            }
+        }
+        return out;
+    }
+
+    /** Problems the rows take back: resolved ones open again, escalated ones back in the village. */
+    private static List<ImportCounts.Note> problemNotes(ImportMatch.Outcome<Problem> m) {
+        List<ImportCounts.Note> out = new ArrayList<>();
+        for (int i = 0; i < m.updated().size(); i++) {
+            ProblemStatus was = m.replaced().get(i).status();
+            ProblemStatus now = m.updated().get(i).status();
+            if (stage(now) < stage(was)) {
+                out.add(new ImportCounts.Note(m.updatedLines().get(i), VisitExchange.P_STATUS, now.fileLabel(),
+                        Messages.get("import.note.statusBack", was.label(), now.label())));
+            }
+        }
+        return out;
+    }
+
+    private static int stage(ProblemStatus s) {
+        return switch (s) {
+            case FOUND -> 0;
+            case MEDIATING -> 1;
+            case TO_TOWNSHIP, TO_COUNTY -> 2;
+            case RESOLVED -> 3;
+        };
+    }
+
+    /** Help the rows take back: finished help in progress or planned again. */
+    private static List<ImportCounts.Note> helpNotes(ImportMatch.Outcome<HelpItem> m) {
+        List<ImportCounts.Note> out = new ArrayList<>();
+        for (int i = 0; i < m.updated().size(); i++) {
+            HelpStatus was = m.replaced().get(i).status();
+            HelpStatus now = m.updated().get(i).status();
+            if (now.ordinal() < was.ordinal()) {
+                out.add(new ImportCounts.Note(m.updatedLines().get(i), VisitExchange.H_STATUS, now.fileLabel(),
+                        Messages.get("import.note.statusBack", was.label(), now.label())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes the visits matching the filter to .xlsx or .csv in the import layout, streamed; the heads' and
+     * cadres' ID numbers masked unless {@code fullId}.
+     */
     public int exportVisits(java.nio.file.Path file, VisitFilter filter, boolean fullId) throws java.io.IOException {
         int[] n = {0};
         Map<UUID, String> heads = VisitExchange.headIds(visits.householdKeys());
@@ -841,19 +1085,79 @@ public final class VisitService {
                 sink -> visits.forEach(filter, v -> {
                     n[0]++;
                     sink.accept(v);
-                }), heads, label, fullId);
+                }), heads, visits.cadreIdNumbers(), label, fullId);
         return n[0];
     }
 
-    /** Imports a problems sheet all or nothing, each row checked as {@link #raise} would. Returns how many. */
-    public int importProblems(java.nio.file.Path file) {
-        VisitExchange.Parsed<Problem> parsed = VisitExchange.parseProblems(file, exchangeLedger());
-        List<Problem> checked = VisitExchange.checkEach(parsed, this::checkedProblem).stream()
-                .map(p -> p.withId(UUID.randomUUID())).toList();
+    /**
+     * Imports a problems sheet all or nothing, each row checked as {@link #raise} would. A row repeating a problem
+     * in use (same village, 反映日期, 诉求类别, raiser — the household, or 反映人 when no household is named — and
+     * 诉求内容: {@link #problemIdentity}) is not added again: the rest of the row (纠纷类别, 反映人 beside a household,
+     * 状态, 化解日期, 化解方式, 化解层级) updates it when it differs, as a laptop file exported later carries the newer
+     * status; the visit a problem was raised on stays.
+     */
+    public ImportCounts importProblems(java.nio.file.Path file) {
+        VisitExchange.Checked<Problem> rows = checkedProblems(file);
+        refuseProblems(rows);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        database.dsl().transaction(tx -> problems.with(tx.dsl()).insert(checked, now));
+        List<ImportCounts> done = new ArrayList<>(1);
+        database.dsl().transaction(tx -> {
+            ProblemRepository r = problems.with(tx.dsl());
+            ImportMatch.Outcome<Problem> m = matchProblems(rows, r);
+            r.insert(m.added().stream().map(p -> p.withId(UUID.randomUUID())).toList(), now);
+            for (Problem p : m.updated()) {
+                if (!r.update(p, now)) {
+                    throw new StaleRecordException(p.raisedBy() == null ? "" : p.raisedBy());
+                }
+            }
+            done.add(m.counts(problemNotes(m)));
+        });
         database.checkpoint();
-        return checked.size();
+        return done.get(0);
+    }
+
+    /** What {@link #importProblems} would do with the file, writing nothing (see {@link #previewVisitsImport}). */
+    public ImportPreview previewProblemsImport(java.nio.file.Path file) {
+        VisitExchange.Checked<Problem> rows = checkedProblems(file);
+        ImportMatch.Outcome<Problem> m = matchProblems(rows, problems);
+        return dryRun(file, VisitExchange.PROBLEM_REQUIRED, rows, m.counts(problemNotes(m)));
+    }
+
+    /** Writes the bad rows of a problems sheet with a 错误原因 column. */
+    public void writeProblemsErrorReport(java.nio.file.Path source, List<RowIssue> errors, java.nio.file.Path out)
+            throws java.io.IOException {
+        ErrorReport.write(source, VisitExchange.PROBLEM_REQUIRED, errors, out);
+    }
+
+    private VisitExchange.Checked<Problem> checkedProblems(java.nio.file.Path file) {
+        VisitExchange.Ledger ledger = exchangeLedger();
+        Lookup look = preloaded(ledger);
+        return VisitExchange.checkEach(VisitExchange.parseProblems(file, ledger), d -> checkedProblem(d, look));
+    }
+
+    /** What makes two problems the same: village, day, kind, who raised it (household, else name) and text. */
+    record ProblemIdentity(UUID villageId, LocalDate raisedOn, ProblemKind kind, UUID householdId, String raisedBy,
+                           String description) {
+    }
+
+    static ProblemIdentity problemIdentity(Problem p) {
+        return new ProblemIdentity(p.villageId(), p.raisedOn(), p.kind(), p.householdId(),
+                p.householdId() == null ? p.raisedBy() : null, p.description());
+    }
+
+    private static ImportMatch.Outcome<Problem> matchProblems(VisitExchange.Checked<Problem> rows,
+                                                              ProblemRepository r) {
+        Map<ProblemIdentity, List<Problem>> existing = r.sameDay(rows.rows().stream()
+                        .map(p -> Map.entry(p.villageId(), p.raisedOn())).toList()).stream()
+                .collect(Collectors.groupingBy(VisitService::problemIdentity, LinkedHashMap::new,
+                        Collectors.toList()));
+        return ImportMatch.match(rows.rows(), rows.lines(), VisitService::problemIdentity, existing,
+                (a, b) -> a.subKind() == b.subKind() && java.util.Objects.equals(a.raisedBy(), b.raisedBy())
+                        && a.status() == b.status() && java.util.Objects.equals(a.resolvedOn(), b.resolvedOn())
+                        && java.util.Objects.equals(a.resolution(), b.resolution()) && a.level() == b.level(),
+                (old, row) -> new Problem(old.id(), old.kind(), row.subKind(), row.raisedBy(), old.householdId(),
+                        old.householdName(), old.villageId(), old.villageName(), old.raisedOn(), old.description(),
+                        row.status(), row.resolvedOn(), row.resolution(), row.level(), old.visitId(), old.version()));
     }
 
     public int exportProblems(java.nio.file.Path file, ProblemFilter filter, boolean fullId)
@@ -864,15 +1168,71 @@ public final class VisitService {
         return list.size();
     }
 
-    /** Imports a help sheet all or nothing, each row checked as {@link #give} would. Returns how many. */
-    public int importHelp(java.nio.file.Path file) {
-        VisitExchange.Parsed<HelpItem> parsed = VisitExchange.parseHelp(file, exchangeLedger());
-        List<HelpItem> checked = VisitExchange.checkEach(parsed, this::checkedHelp).stream()
-                .map(h -> h.withId(UUID.randomUUID())).toList();
+    /**
+     * Imports a help sheet all or nothing, each row checked as {@link #give} would. A row repeating an item in use
+     * (same target, 帮扶类别, 帮扶内容, 日期, 帮扶人 and 帮扶单位: {@link #helpIdentity}) is not added again: its
+     * 资金, 物资折款 and 状态 update the item when they differ.
+     */
+    public ImportCounts importHelp(java.nio.file.Path file) {
+        VisitExchange.Checked<HelpItem> rows = checkedHelp(file);
+        refuseProblems(rows);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        database.dsl().transaction(tx -> help.with(tx.dsl()).insert(checked, now));
+        List<ImportCounts> done = new ArrayList<>(1);
+        database.dsl().transaction(tx -> {
+            HelpRepository r = help.with(tx.dsl());
+            ImportMatch.Outcome<HelpItem> m = matchHelp(rows, r);
+            r.insert(m.added().stream().map(h -> h.withId(UUID.randomUUID())).toList(), now);
+            for (HelpItem h : m.updated()) {
+                if (!r.update(h, now)) {
+                    throw new StaleRecordException(h.description() == null ? "" : h.description());
+                }
+            }
+            done.add(m.counts(helpNotes(m)));
+        });
         database.checkpoint();
-        return checked.size();
+        return done.get(0);
+    }
+
+    /** What {@link #importHelp} would do with the file, writing nothing (see {@link #previewVisitsImport}). */
+    public ImportPreview previewHelpImport(java.nio.file.Path file) {
+        VisitExchange.Checked<HelpItem> rows = checkedHelp(file);
+        ImportMatch.Outcome<HelpItem> m = matchHelp(rows, help);
+        return dryRun(file, VisitExchange.HELP_REQUIRED, rows, m.counts(helpNotes(m)));
+    }
+
+    /** Writes the bad rows of a help sheet with a 错误原因 column. */
+    public void writeHelpErrorReport(java.nio.file.Path source, List<RowIssue> errors, java.nio.file.Path out)
+            throws java.io.IOException {
+        ErrorReport.write(source, VisitExchange.HELP_REQUIRED, errors, out);
+    }
+
+    private VisitExchange.Checked<HelpItem> checkedHelp(java.nio.file.Path file) {
+        VisitExchange.Ledger ledger = exchangeLedger();
+        Lookup look = preloaded(ledger);
+        return VisitExchange.checkEach(VisitExchange.parseHelp(file, ledger), d -> checkedHelp(d, look));
+    }
+
+    /** What makes two items of help the same: target, kind, text, day, helping cadre and unit. */
+    record HelpIdentity(VisitTarget target, UUID householdId, UUID villageId, HelpKind kind, String description,
+                        LocalDate date, UUID cadreId, UUID unitId) {
+    }
+
+    static HelpIdentity helpIdentity(HelpItem h) {
+        return new HelpIdentity(h.target(), h.householdId(), h.villageId(), h.kind(), h.description(), h.date(),
+                h.cadreId(), h.unitId());
+    }
+
+    private static ImportMatch.Outcome<HelpItem> matchHelp(VisitExchange.Checked<HelpItem> rows, HelpRepository r) {
+        Map<HelpIdentity, List<HelpItem>> existing = r.sameDay(rows.rows().stream()
+                        .map(h -> Map.entry(h.villageId(), h.date())).toList()).stream()
+                .collect(Collectors.groupingBy(VisitService::helpIdentity, LinkedHashMap::new, Collectors.toList()));
+        return ImportMatch.match(rows.rows(), rows.lines(), VisitService::helpIdentity, existing,
+                (a, b) -> a.money().compareTo(b.money()) == 0 && a.goodsValue().compareTo(b.goodsValue()) == 0
+                        && a.status() == b.status(),
+                (old, row) -> new HelpItem(old.id(), old.target(), old.householdId(), old.householdName(),
+                        old.villageId(), old.villageName(), old.kind(), old.description(), row.money(),
+                        row.goodsValue(), old.cadreId(), old.unitId(), old.helperName(), old.date(), row.status(),
+                        old.version()));
     }
 
     public int exportHelp(java.nio.file.Path file, HelpFilter filter, boolean fullId) throws java.io.IOException {
@@ -880,7 +1240,7 @@ public final class VisitService {
         Map<UUID, String> units = cadres.units().stream().collect(Collectors.toMap(
                 org.townshipledger.cadre.Unit::id, org.townshipledger.cadre.Unit::name, (a, b) -> a));
         VisitExchange.writeHelp(file, Messages.get("help.export.title", settings.ledgerSettings().township()), list,
-                VisitExchange.headIds(visits.householdKeys()), units, fullId);
+                VisitExchange.headIds(visits.householdKeys()), visits.cadreIdNumbers(), units, fullId);
         return list.size();
     }
 

@@ -23,6 +23,8 @@ import javafx.util.Duration;
 import org.townshipledger.cadre.Cadre;
 import org.townshipledger.common.Messages;
 import org.townshipledger.ui.Choice;
+import org.townshipledger.ui.ExchangeDialogs;
+import org.townshipledger.ui.FileDialogs;
 import org.townshipledger.ui.Fxml;
 import org.townshipledger.ui.TableCopy;
 import org.townshipledger.village.Village;
@@ -37,6 +39,7 @@ public final class VisitsController {
     static final Duration FILTER_DELAY = Duration.millis(250);
 
     private final VisitsViewModel vm;
+    private final FileDialogs files;
     private final PauseTransition pause = new PauseTransition(FILTER_DELAY);
 
     @FXML private ComboBox<Choice<Cadre>> cadreFilter;
@@ -60,8 +63,19 @@ public final class VisitsController {
     @FXML private Label pageLabel;
     @FXML private Button nextButton;
 
-    public VisitsController(VisitsViewModel vm) {
+    public VisitsController(VisitsViewModel vm, FileDialogs files) {
         this.vm = vm;
+        this.files = files;
+    }
+
+    @FXML
+    private void onImport() {
+        ExchangeDialogs.showImport(table.getScene().getWindow(), vm.importer(), files);
+    }
+
+    @FXML
+    private void onExport() {
+        ExchangeDialogs.showExport(table.getScene().getWindow(), vm.exporter(), files);
     }
 
     @FXML

@@ -192,6 +192,48 @@ public final class VisitsViewModel {
         status.show(message);
     }
 
+    // ---- import and export ----
+
+    /** State of the import dialog for a visits sheet; the list reloads after an import. */
+    public org.townshipledger.ui.ImportViewModel importer() {
+        return new org.townshipledger.ui.ImportViewModel(exchange(), executor, status, this::load);
+    }
+
+    /** State of the export dialog: the visits the filters show (ID numbers masked unless asked). */
+    public org.townshipledger.ui.ExportViewModel exporter() {
+        return new org.townshipledger.ui.ExportViewModel(exchange(), executor, status);
+    }
+
+    LogExchange exchange() {
+        VisitFilter f = filter();
+        List<String> parts = new java.util.ArrayList<>();
+        if (cadre.get() != null) {
+            parts.add(cadre.get().name());
+        }
+        if (village.get() != null) {
+            parts.add(village.get().name());
+        }
+        if (f.month() != null) {
+            parts.add(Messages.get("visit.exchange.month", f.month().getYear(), f.month().getMonthValue()));
+        }
+        if (kind.get() != null) {
+            parts.add(kind.get().label());
+        }
+        String scope = parts.isEmpty() ? Messages.get("visit.exchange.scopeAll")
+                : Messages.get("visit.exchange.scope", String.join("、", parts));
+        return new LogExchange(LogExchange.Register.VISITS, service, new LogExchange.Export() {
+            @Override
+            public String scope() {
+                return scope;
+            }
+
+            @Override
+            public int write(java.nio.file.Path file, boolean fullId) throws java.io.IOException {
+                return service.exportVisits(file, f, fullId);
+            }
+        });
+    }
+
     // ---- deleting ----
 
     /** Moves the visit to the recycle bin; the status bar offers 撤销. */

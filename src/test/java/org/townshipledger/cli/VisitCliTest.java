@@ -96,7 +96,7 @@ class VisitCliTest {
                 + "2025-06-03,调研,李干部,单位,,县教育局,,,,,,,,,\n");
         Result imported = run("visits", "import", good.toString(), "--data-dir", ledger);
         assertThat(imported.code()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("新增 3 条走访记录");
+        assertThat(imported.out()).contains("导入完成：新增 3 条走访记录，更新 0 条，未变 0 条");
 
         Result list = run("visits", "list", "--cadre", "李干部", "--data-dir", ledger);
         assertThat(list.out()).contains("2025-06-03", "2025-03-01", "李干部、赵干部", "农户 王大山")
@@ -109,14 +109,29 @@ class VisitCliTest {
         Path out = dir.resolve("visits.xlsx");
         assertThat(run("visits", "export", "--out", out.toString(), "--data-dir", ledger).out())
                 .contains("已导出 3 条走访记录");
-        assertThat(run("visits", "import", out.toString(), "--data-dir", ledger).out()).contains("新增 3 条");
+        // Imported back (or the same file again), nothing is added twice.
+        assertThat(run("visits", "import", out.toString(), "--data-dir", ledger).out().strip())
+                .isEqualTo("导入完成：新增 0 条走访记录，更新 0 条，未变 3 条");
+        assertThat(run("visits", "import", good.toString(), "--data-dir", ledger).out().strip())
+                .isEqualTo("导入完成：新增 0 条走访记录，更新 0 条，未变 3 条");
+        // A later file: one visit says more, one is new, one row is written twice.
+        Path later = write("later.csv", header
+                + "2025-03-01,入户走访,赵干部、李干部,农户,大石村,王大山,,身体好,宣讲政策；联系村医,是,是,否,是,是,看病难\n"
+                + "2025-05-02,座谈,赵干部,村,小河村,,,,,,,,,,\n"
+                + "2025-06-20,入户走访,李干部,农户,大石村,王大山,,,,,,,,,\n"
+                + "2025-06-20,入户走访,李干部,农户,大石村,王大山,,,,,,,,,\n");
+        Result again = run("visits", "import", later.toString(), "--data-dir", ledger);
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out().strip()).isEqualTo("导入完成：新增 1 条走访记录，更新 1 条，未变 1 条；"
+                + "文件中有 1 行与前面的行完全相同，只计一次");
         String stats = run("stats", "--data-dir", ledger).out();
-        assertThat(stats).contains("visits\t6", "problems\t0", "help\t0");
+        assertThat(stats).contains("visits\t4", "problems\t0", "help\t0");
+        assertThat(run("visits", "list", "--month", "2025-03", "--data-dir", ledger).out()).contains("联系村医");
 
         // 王大山 is poor and was last visited on 2025-03-01: the 2025 check (on its last day) finds him overdue.
         Result check = run("check", "visits", "--year", "2025", "--data-dir", ledger);
         assertThat(check.code()).isZero();
-        assertThat(check.out()).contains("逾期未走访", "王大山", "上次 2025-03-01");
+        assertThat(check.out()).contains("逾期未走访", "王大山", "上次 2025-06-20");
     }
 
     @Test
@@ -127,9 +142,19 @@ class VisitCliTest {
             csv.append(i % 2 == 0 ? "大石村" : "小河村").append(',').append(day).append(",矛盾纠纷,邻里,张三,排水沟,")
                     .append(i < 30 ? "已化解," + day + ",调解," + (i < 25 ? "村" : "乡") : "调处中,,,").append('\n');
         }
-        Result imported = run("problems", "import", write("problems.csv", csv.toString()).toString(), "--data-dir",
-                ledger);
+        Path problems = write("problems.csv", csv.toString());
+        Result imported = run("problems", "import", problems.toString(), "--data-dir", ledger);
         assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out().strip()).isEqualTo("导入完成：新增 35 条诉求，更新 0 条，未变 0 条");
+        assertThat(run("problems", "import", problems.toString(), "--data-dir", ledger).out().strip())
+                .isEqualTo("导入完成：新增 0 条诉求，更新 0 条，未变 35 条");
+        // A file that takes a resolved problem back: imported, with a note on stderr.
+        Path older = write("older.csv", "村,反映日期,诉求类别,纠纷类别,反映人,诉求内容,状态\n大石村,2025-01-01,矛盾纠纷,邻里,张三,排水沟,排查\n");
+        Result back = run("problems", "import", older.toString(), "--data-dir", ledger);
+        assertThat(back.out().strip()).isEqualTo("导入完成：新增 0 条诉求，更新 1 条，未变 0 条");
+        assertThat(back.err()).contains("提示：第 2 行，状态：台账中为“已化解”");
+        assertThat(run("problems", "import", problems.toString(), "--data-dir", ledger).out().strip())
+                .isEqualTo("导入完成：新增 0 条诉求，更新 1 条，未变 34 条");
         Result tally = run("tally", "problems", "--year", "2025", "--data-dir", ledger);
         assertThat(tally.out().lines().toList()).startsWith("发现\t35", "化解\t30", "化解率\t85.71%", "村级化解\t25",
                 "乡级化解\t5");
@@ -141,6 +166,9 @@ class VisitCliTest {
                 + "村,小河村,,教育,助学金,\"2,000.00\",150.55,,2025-05-01,完成\n");
         Result helpImported = run("help", "import", help.toString(), "--data-dir", ledger);
         assertThat(helpImported.code()).as(helpImported.err()).isZero();
+        assertThat(helpImported.out().strip()).isEqualTo("导入完成：新增 3 条帮扶措施，更新 0 条，未变 0 条");
+        assertThat(run("help", "import", help.toString(), "--data-dir", ledger).out().strip())
+                .isEqualTo("导入完成：新增 0 条帮扶措施，更新 0 条，未变 3 条");
         assertThat(run("tally", "help", "--year", "2025", "--data-dir", ledger).out().lines().toList())
                 .containsExactly("产业\t1234.63", "教育\t2000.00", "物资折款\t450.65", "合计\t3234.63", "项目数\t3");
         Path fen = write("fen.csv", "对象类型,村,帮扶类别,资金（元）,日期\n村,大石村,产业,1.001,2025-03-01\n");
