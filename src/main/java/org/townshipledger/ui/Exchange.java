@@ -38,6 +38,14 @@ public interface Exchange {
     /** True when the export may write ID numbers in full (the 完整身份证号 choice); masked otherwise. */
     boolean hasIdNumbers();
 
+    /**
+     * What masking the ID numbers means for the exported file, under the 完整身份证号 choice: by default that only a
+     * file with full numbers imports back.
+     */
+    default String fullIdHint() {
+        return org.townshipledger.common.Messages.get("export.dialog.fullIdHint");
+    }
+
     /** A file name to offer when saving the export, without extension. */
     String exportFileName();
 

@@ -22,6 +22,7 @@ public final class ExportDialogController {
     @FXML private Label scopeLabel;
     @FXML private VBox fullIdPane;
     @FXML private CheckBox fullIdBox;
+    @FXML private Label fullIdHint;
     @FXML private VBox progressPane;
     @FXML private ProgressBar progressBar;
     @FXML private Label messageLabel;
@@ -37,6 +38,7 @@ public final class ExportDialogController {
     private void initialize() {
         titleLabel.setText(vm.title());
         scopeLabel.setText(vm.scope());
+        fullIdHint.setText(vm.fullIdHint());
         fullIdPane.setVisible(vm.hasIdNumbers());
         fullIdPane.setManaged(vm.hasIdNumbers());
         fullIdBox.selectedProperty().bindBidirectional(vm.fullIdProperty());

@@ -56,6 +56,11 @@ public final class ExportViewModel {
         return exchange.hasIdNumbers();
     }
 
+    /** What masking the ID numbers means for the file (whether it imports back). */
+    public String fullIdHint() {
+        return exchange.fullIdHint();
+    }
+
     public String fileName() {
         return exchange.exportFileName();
     }

@@ -151,7 +151,7 @@ public final class ImportViewModel {
         } else if (!c.canImport()) {
             // Rows but nothing to add or update: a file imported before (visits, problems, help count those).
             verdict.set(Messages.get(c.rows() > 0 ? "import.dialog.nothingNew" : "import.dialog.nothing"));
-            verdictBad.set(true);
+            verdictBad.set(c.rows() == 0);
         } else {
             verdict.set(c.warnings().isEmpty() ? Messages.get("import.dialog.ready")
                     : Messages.get("import.dialog.readyWithWarnings", c.warnings().size()));

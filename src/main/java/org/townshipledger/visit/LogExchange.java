@@ -119,6 +119,12 @@ final class LogExchange implements Exchange {
         return true;
     }
 
+    /** Masked numbers still tell apart people of one name, so a masked file imports back. */
+    @Override
+    public String fullIdHint() {
+        return Messages.get("exchange.fullIdHint.masked");
+    }
+
     @Override
     public String exportFileName() {
         return Messages.get(register.fileName);
