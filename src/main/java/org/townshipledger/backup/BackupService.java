@@ -211,9 +211,9 @@ public final class BackupService {
             // The checkpoint first writes what the open left pending, so that an equal store version before and
             // after the copy proves no save went in meanwhile: the copy then holds exactly that version.
             // (A ledger opened read-only to be kept before a restore cannot take a checkpoint; it is not tracked.)
-            boolean tracked = !Boolean.TRUE.equals(db.dsl().fetchValue("SELECT READONLY()"));
+            boolean tracked = !db.readOnly();
             if (tracked) {
-                db.dsl().execute("CHECKPOINT");
+                db.checkpoint();
             }
             long before = tracked ? db.storeVersion() : -1;
             db.dsl().execute("BACKUP TO " + DSL.inline(h2zip.toString()));
@@ -734,14 +734,15 @@ public final class BackupService {
 
     /** The backup in the folder that holds the ledger as it is now, still there and unchanged since it was checked. */
     private Optional<Path> unchangedSince() {
-        String[] copied = readVerified().getProperty(COPIED_KEY, "").split(",", 2);
+        Properties verified = readVerified();
+        String[] copied = verified.getProperty(COPIED_KEY, "").split(",", 2);
         if (copied.length < 2) {
             return Optional.empty();
         }
         Path backup = folder().resolve(copied[1]);
         try {
             boolean same = Long.parseLong(copied[0]) == db.storeVersion() && Files.isRegularFile(backup)
-                    && stamp(backup).equals(readVerified().getProperty(copied[1]));
+                    && stamp(backup).equals(verified.getProperty(copied[1]));
             return same ? Optional.of(backup) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();

@@ -417,7 +417,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The schema version the ledger is at (the newest applied migration). */
     /**
      * The store's version: it grows with every commit that changes data and stays the same across close and open,
      * so an equal number means the ledger holds what it held then (a backup uses it to skip an unchanged ledger).
@@ -427,6 +426,12 @@ public final class Database implements AutoCloseable {
                 "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CURRENT_VERSION'")));
     }
 
+    /** True for a ledger opened read-only ({@link #openReadOnly}). */
+    public boolean readOnly() {
+        return Boolean.TRUE.equals(dsl().fetchValue("SELECT READONLY()"));
+    }
+
+    /** The schema version the ledger is at (the newest applied migration). */
     public String schemaVersion() {
         Integer v = appliedVersion();
         return v == null ? "0" : v.toString();
