@@ -485,8 +485,8 @@ public final class VisitRepository {
 
     /**
      * Every household pairing with a cadre running on {@code on} whose helper went on fewer than {@code min} of
-     * the household's visits dated {@code from}..{@code to}: one grouped query, each pairing probing the
-     * (cadre, household, date) index of visit_cadre.
+     * the household's visits dated {@code from}..{@code to}: one query, each pairing probing the (cadre,
+     * household, date) index of visit_cadre for its min-th visit.
      */
     public List<HelperShortfall> helpersBehind(LocalDate from, LocalDate to, LocalDate on, int min) {
         if (min <= 0) {
