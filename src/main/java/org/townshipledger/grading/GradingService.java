@@ -504,23 +504,6 @@ public final class GradingService {
         return found.size() == 1 ? found.iterator().next() : null;
     }
 
-    /** The secretaries posted at a village in the year, "大石村 王书记" pairs for the 星级评定 screen's suggestions. */
-    public List<StarCandidate> secretaryCandidates(int year) {
-        LocalDate first = LocalDate.of(year, 1, 1);
-        LocalDate last = LocalDate.of(year, 12, 31);
-        Map<UUID, String> villageNames = new HashMap<>();
-        repo.villages(year).forEach(v -> villageNames.put(v.id(), v.name()));
-        Map<String, StarCandidate> out = new LinkedHashMap<>();
-        for (Stay s : repo.stays(List.of(Role.BRANCH_SECRETARY, Role.FIRST_SECRETARY), List.of())) {
-            if (!s.start().isAfter(last) && (s.end() == null || !s.end().isBefore(first))
-                    && villageNames.containsKey(s.villageId())) {
-                out.putIfAbsent(s.cadreId() + "|" + s.villageId(), new StarCandidate(s.cadreId(), s.name(),
-                        s.villageId(), villageNames.get(s.villageId())));
-            }
-        }
-        return new ArrayList<>(out.values());
-    }
-
     /** The villages in use, for the 星级评定 screen's village choice. */
     public List<StarCandidate> villageChoices(int year) {
         return repo.villages(year).stream().map(v -> new StarCandidate(null, null, v.id(), v.name())).toList();

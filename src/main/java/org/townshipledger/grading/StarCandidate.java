@@ -3,7 +3,8 @@ package org.townshipledger.grading;
 import java.util.UUID;
 
 /**
- * A choice on the 星级评定 screen: a village (cadre null), or a secretary posted at a village in the year.
+ * A village to choose on the 星级评定 screen (cadre and name null; the fields are there for a secretary posted at the
+ * village, should the screen offer those as choices too).
  *
  * @param cadreId null for a village alone
  * @param name    the secretary's name, null for a village alone
