@@ -231,29 +231,10 @@ public final class HelpViewModel {
         Integer y = year.get();
         HelpKind k = kindFilter.get();
         HelpFilter f = new HelpFilter(v == null ? null : v.id(), y, k, null);
-        List<String> parts = new java.util.ArrayList<>();
-        if (v != null) {
-            parts.add(v.name());
-        }
-        if (y != null) {
-            parts.add(Messages.get("exchange.year", y));
-        }
-        if (k != null) {
-            parts.add(k.label());
-        }
-        String scope = parts.isEmpty() ? Messages.get("help.exchange.scopeAll")
-                : Messages.get("help.exchange.scope", String.join("、", parts));
-        return new LogExchange(LogExchange.Register.HELP, service, new LogExchange.Export() {
-            @Override
-            public String scope() {
-                return scope;
-            }
-
-            @Override
-            public int write(java.nio.file.Path file, boolean fullId) throws java.io.IOException {
-                return service.exportHelp(file, f, fullId);
-            }
-        });
+        return LogExchange.filtered(LogExchange.Register.HELP, service, "help.exchange.scopeAll",
+                "help.exchange.scope", java.util.Arrays.asList(v == null ? null : v.name(),
+                        y == null ? null : Messages.get("exchange.year", y), k == null ? null : k.label()),
+                (file, fullId) -> service.exportHelp(file, f, fullId));
     }
 
     /** An empty form: a household, today, 计划, the kind and village of the filters. */

@@ -50,6 +50,32 @@ final class LogExchange implements Exchange {
     /** The counts behind the last check or import (describe() words them; ImportCheck has no unchanged count). */
     private volatile ImportCounts last;
 
+    /** Writes the records the screen's filters show to a file; returns how many. */
+    interface Writer {
+        int write(Path file, boolean fullId) throws java.io.IOException;
+    }
+
+    /**
+     * The exchange of a screen whose export covers what its filters show: {@code filters} are the labels of the
+     * filters set (nulls for those not set), worded by the register's {@code scopeKey} ("{0}") or {@code allKey}.
+     */
+    static LogExchange filtered(Register register, VisitService service, String allKey, String scopeKey,
+                                List<String> filters, Writer writer) {
+        List<String> set = filters.stream().filter(java.util.Objects::nonNull).toList();
+        String scope = set.isEmpty() ? Messages.get(allKey) : Messages.get(scopeKey, String.join("、", set));
+        return new LogExchange(register, service, new Export() {
+            @Override
+            public String scope() {
+                return scope;
+            }
+
+            @Override
+            public int write(Path file, boolean fullId) throws java.io.IOException {
+                return writer.write(file, fullId);
+            }
+        });
+    }
+
     LogExchange(Register register, VisitService service, Export export) {
         this.register = register;
         this.service = service;

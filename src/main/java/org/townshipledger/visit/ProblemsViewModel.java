@@ -176,29 +176,10 @@ public final class ProblemsViewModel {
         Integer y = year.get();
         ProblemStatus st = statusFilter.get();
         ProblemFilter f = new ProblemFilter(v == null ? null : v.id(), y, st, null);
-        List<String> parts = new java.util.ArrayList<>();
-        if (v != null) {
-            parts.add(v.name());
-        }
-        if (y != null) {
-            parts.add(Messages.get("exchange.year", y));
-        }
-        if (st != null) {
-            parts.add(st.label());
-        }
-        String scope = parts.isEmpty() ? Messages.get("problem.exchange.scopeAll")
-                : Messages.get("problem.exchange.scope", String.join("、", parts));
-        return new LogExchange(LogExchange.Register.PROBLEMS, service, new LogExchange.Export() {
-            @Override
-            public String scope() {
-                return scope;
-            }
-
-            @Override
-            public int write(java.nio.file.Path file, boolean fullId) throws java.io.IOException {
-                return service.exportProblems(file, f, fullId);
-            }
-        });
+        return LogExchange.filtered(LogExchange.Register.PROBLEMS, service, "problem.exchange.scopeAll",
+                "problem.exchange.scope", java.util.Arrays.asList(v == null ? null : v.name(),
+                        y == null ? null : Messages.get("exchange.year", y), st == null ? null : st.label()),
+                (file, fullId) -> service.exportProblems(file, f, fullId));
     }
 
     /** An empty form for a new problem: today, 排查, the village of the list's filter. */

@@ -206,32 +206,14 @@ public final class VisitsViewModel {
 
     LogExchange exchange() {
         VisitFilter f = filter();
-        List<String> parts = new java.util.ArrayList<>();
-        if (cadre.get() != null) {
-            parts.add(cadre.get().name());
-        }
-        if (village.get() != null) {
-            parts.add(village.get().name());
-        }
-        if (f.month() != null) {
-            parts.add(Messages.get("visit.exchange.month", f.month().getYear(), f.month().getMonthValue()));
-        }
-        if (kind.get() != null) {
-            parts.add(kind.get().label());
-        }
-        String scope = parts.isEmpty() ? Messages.get("visit.exchange.scopeAll")
-                : Messages.get("visit.exchange.scope", String.join("、", parts));
-        return new LogExchange(LogExchange.Register.VISITS, service, new LogExchange.Export() {
-            @Override
-            public String scope() {
-                return scope;
-            }
-
-            @Override
-            public int write(java.nio.file.Path file, boolean fullId) throws java.io.IOException {
-                return service.exportVisits(file, f, fullId);
-            }
-        });
+        return LogExchange.filtered(LogExchange.Register.VISITS, service, "visit.exchange.scopeAll",
+                "visit.exchange.scope", java.util.Arrays.asList(
+                        cadre.get() == null ? null : cadre.get().name(),
+                        village.get() == null ? null : village.get().name(),
+                        f.month() == null ? null : Messages.get("visit.exchange.month", f.month().getYear(),
+                                f.month().getMonthValue()),
+                        kind.get() == null ? null : kind.get().label()),
+                (file, fullId) -> service.exportVisits(file, f, fullId));
     }
 
     // ---- deleting ----
