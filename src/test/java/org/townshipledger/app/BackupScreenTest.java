@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import org.townshipledger.common.Messages;
 import org.townshipledger.db.Database;
@@ -79,7 +80,10 @@ class BackupScreenTest {
 
         robot.interact(() -> table.getSelectionModel().select(1));
         robot.clickOn("#restoreButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#confirmRestore").tryQuery().isPresent());
+        // The dialog's button exists before its window is shown; under load the gap is long enough to click into nothing.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> robot.lookup("#confirmRestore").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText())
                 .contains("备份时间：").contains("村 0 个、农户 0 户");
         robot.clickOn("#confirmRestore");

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import org.townshipledger.common.IdNumber;
 import org.townshipledger.common.Messages;
@@ -200,7 +201,8 @@ class HouseholdsWindowTest {
         assertThat(villages.getValue().toString()).isEqualTo("大石村");
 
         robot.clickOn("#addMemberButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#idField").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#idField").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
         String id = IdNumber.make("430599", LocalDate.of(1968, 4, 12), 135);
         robot.clickOn("#nameField").write("赵铁柱");
         robot.clickOn("#idField").write(id);
