@@ -31,7 +31,8 @@ public final class Cli implements Callable<Integer> {
             VillagesCommand.class, HouseholdsCommand.class, ReportCommand.class, CheckCommand.class,
             CadresCommand.Cadres.class, CadresCommand.Units.class, CadresCommand.Assignments.class,
             PairingsCommand.class, GradesCommand.class, VisitsCommand.Visits.class, VisitsCommand.Problems.class,
-            VisitsCommand.Help.class, VisitsCommand.Tally.class, BackupCommand.class, CrashTestCommand.class);
+            VisitsCommand.Help.class, VisitsCommand.Tally.class, BackupCommand.class, CrashTestCommand.class,
+            WarmUpCommand.class);
 
     @Mixin
     LedgerOptions ledger;
