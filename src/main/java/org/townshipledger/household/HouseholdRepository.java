@@ -70,7 +70,8 @@ public final class HouseholdRepository {
      * found first (from the indexes alone where they can be), then only those rows are read with their village.
      */
     public Page<HouseholdRow> search(HouseholdQuery q, int offset, int limit) {
-        Condition where = conditionOf(q);
+        List<UUID> villagesInBin = villagesInBin();
+        Condition where = conditionOf(q).and(notInVillages(villagesInBin));
         List<SortField<?>> order = q.villageId() == null && !isIdTail(normalizedText(q)) ? PAGE_INDEX_ORDER
                 : LIST_ORDER;
         List<UUID> ids;
@@ -82,7 +83,8 @@ public final class HouseholdRepository {
             total = all.size();
             ids = all.subList(Math.min(offset, total), Math.min(total, offset + limit));
         } else {
-            total = q.equals(HouseholdQuery.all()) ? countActive() : dsl.fetchCount(HOUSEHOLD, where);
+            total = q.equals(HouseholdQuery.all()) && villagesInBin.isEmpty() ? countActive()
+                    : dsl.fetchCount(HOUSEHOLD, where);
             ids = dsl.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(where).orderBy(order)
                     .offset(offset).limit(limit).fetch(HOUSEHOLD.ID);
         }
@@ -115,6 +117,18 @@ public final class HouseholdRepository {
 
     private static boolean hasText(HouseholdQuery q) {
         return q.text() != null && !q.text().isBlank();
+    }
+
+    /**
+     * The villages in the recycle bin (usually none). Their households wait there with them: hidden from the list
+     * and the export, back when the village is restored, without a write to each household.
+     */
+    private List<UUID> villagesInBin() {
+        return dsl.select(VILLAGE.ID).from(VILLAGE).where(VILLAGE.DELETED_AT.isNotNull()).fetch(VILLAGE.ID);
+    }
+
+    private static Condition notInVillages(List<UUID> villages) {
+        return villages.isEmpty() ? DSL.noCondition() : HOUSEHOLD.VILLAGE_ID.notIn(villages);
     }
 
     private Condition conditionOf(HouseholdQuery q) {
@@ -309,7 +323,7 @@ public final class HouseholdRepository {
      * group, head (pinyin). The export reads the households themselves a slice at a time.
      */
     public List<UUID> idsInListOrder(UUID villageId) {
-        Condition where = HOUSEHOLD.DELETED_AT.isNull();
+        Condition where = HOUSEHOLD.DELETED_AT.isNull().and(VILLAGE.DELETED_AT.isNull());
         if (villageId != null) {
             where = where.and(HOUSEHOLD.VILLAGE_ID.eq(villageId));
         }

@@ -165,4 +165,30 @@ class HouseholdServiceTest {
         service.restore(h.id());
         assertThat(service.householdCount()).isEqualTo(1);
     }
+
+    @Test
+    void householdsOfAVillageInTheBinLeaveTheListAndTheExportAndComeBackWithIt() throws Exception {
+        VillageService villages = new VillageService(db);
+        Village longquan = villages.save(new Village(null, "龙泉村", null, null, VillageKind.VILLAGE, true, null, null,
+                null, null, java.util.Set.of(), List.of(), 0, null, null));
+        service.save(household(member("张大山", Relation.HEAD, LocalDate.of(1970, 3, 5), 11)));
+        Household other = household(member("王小河", Relation.HEAD, LocalDate.of(1975, 6, 7), 13));
+        service.save(new Household(null, null, longquan.id(), null, null, null, null, other.category(),
+                other.mainCause(), other.status(), null, null, null, false, null, null, other.members(), 0, null, null));
+        assertThat(service.search(HouseholdQuery.all(), 0, 50).total()).isEqualTo(2);
+
+        villages.moveToBin(villages.villages().stream().filter(v -> v.name().equals("龙泉村")).findFirst().orElseThrow());
+        Page<HouseholdRow> page = service.search(HouseholdQuery.all(), 0, 50);
+        assertThat(page.total()).isEqualTo(1);
+        assertThat(page.rows()).extracting(HouseholdRow::headName).containsExactly("张大山");
+        assertThat(service.search(HouseholdQuery.all().withText("wxh"), 0, 50).total()).isZero();
+        Path out = dir.resolve("export.csv");
+        assertThat(service.exportHouseholds(out, new ExportOptions(null, true)).households()).isEqualTo(1);
+        assertThat(java.nio.file.Files.readString(out, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("张大山").doesNotContain("王小河");
+
+        villages.restore(longquan.id());
+        assertThat(service.search(HouseholdQuery.all().withText("wxh"), 0, 50).rows())
+                .extracting(HouseholdRow::headName).containsExactly("王小河");
+    }
 }
