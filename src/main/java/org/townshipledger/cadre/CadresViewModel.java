@@ -1,6 +1,5 @@
 package org.townshipledger.cadre;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -28,13 +27,12 @@ import org.townshipledger.common.IdNumber;
 import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Problem;
-import org.townshipledger.common.Progress;
 import org.townshipledger.common.Sex;
 import org.townshipledger.common.StaleRecordException;
 import org.townshipledger.common.TaskExecutor;
 import org.townshipledger.exchange.ImportCheck;
-import org.townshipledger.exchange.RowIssue;
 import org.townshipledger.ui.Exchange;
+import org.townshipledger.ui.SheetExchange;
 import org.townshipledger.ui.ExportViewModel;
 import org.townshipledger.ui.ImportViewModel;
 import org.townshipledger.ui.StatusBarModel;
@@ -520,119 +518,29 @@ public final class CadresViewModel {
     }
 
     Exchange cadreExchange() {
-        return new Exchange() {
-            @Override
-            public String name() {
-                return Messages.get("cadre.exchange.name");
-            }
-
-            @Override
-            public ImportCheck dryRun(Path file, Progress progress) {
-                Exchange.stopIfCancelled(progress);
-                return service.checkCadresImport(file);
-            }
-
-            @Override
-            public ImportCheck importFile(Path file, Progress progress) {
-                ImportCheck check = dryRun(file, progress);
-                if (check.hasErrors()) {
-                    return check;
-                }
-                Exchange.stopIfCancelled(progress);
-                return done(service.importCadres(file));
-            }
-
-            @Override
-            public void writeErrorReport(Path file, List<RowIssue> errors, Path out) throws Exception {
-                service.writeCadresErrorReport(file, errors, out);
-            }
-
-            @Override
-            public String describe(ImportCheck c) {
-                return Messages.get("cadre.exchange.describe", c.added(), c.updated());
-            }
-
-            @Override
-            public String exportScope() {
-                return Messages.get("cadre.exchange.scope");
-            }
-
-            @Override
-            public boolean hasIdNumbers() {
-                return true;
-            }
-
-            @Override
-            public String exportFileName() {
-                return Messages.get("cadre.exchange.fileName");
-            }
-
-            @Override
-            public String export(Path file, boolean fullId, Progress progress) throws Exception {
-                Exchange.stopIfCancelled(progress);
-                return Messages.get("cadre.exchange.exported", service.exportCadres(file, fullId), file);
-            }
-        };
+        return new SheetExchange(Messages.get("cadre.exchange.name"), Messages.get("cadre.exchange.scope"),
+                Messages.get("cadre.exchange.fileName"), true,
+                service::checkCadresImport,
+                file -> done(service.importCadres(file)),
+                service::writeCadresErrorReport,
+                c -> Messages.get("cadre.exchange.describe", c.added(), c.updated()),
+                (file, fullId) -> Messages.get("cadre.exchange.exported", service.exportCadres(file, fullId), file));
     }
 
     Exchange assignmentExchange() {
         Village v = villageFilter.get();
-        return new Exchange() {
-            @Override
-            public String name() {
-                return Messages.get("assignment.exchange.name");
-            }
-
-            @Override
-            public ImportCheck dryRun(Path file, Progress progress) {
-                Exchange.stopIfCancelled(progress);
-                return service.checkAssignmentsImport(file);
-            }
-
-            @Override
-            public ImportCheck importFile(Path file, Progress progress) {
-                ImportCheck check = dryRun(file, progress);
-                if (check.hasErrors()) {
-                    return check;
-                }
-                Exchange.stopIfCancelled(progress);
-                return done(service.importAssignments(file));
-            }
-
-            @Override
-            public void writeErrorReport(Path file, List<RowIssue> errors, Path out) throws Exception {
-                service.writeAssignmentsErrorReport(file, errors, out);
-            }
-
-            @Override
-            public String describe(ImportCheck c) {
-                return Messages.get("assignment.exchange.describe", c.added(), c.updated());
-            }
-
-            @Override
-            public String exportScope() {
-                return v == null ? Messages.get("assignment.exchange.scopeAll")
-                        : Messages.get("assignment.exchange.scopeVillage", v.name());
-            }
-
-            @Override
-            public boolean hasIdNumbers() {
-                return false;
-            }
-
-            @Override
-            public String exportFileName() {
-                return v == null ? Messages.get("assignment.exchange.fileName")
-                        : Messages.get("assignment.exchange.fileNameVillage", v.name());
-            }
-
-            @Override
-            public String export(Path file, boolean fullId, Progress progress) throws Exception {
-                Exchange.stopIfCancelled(progress);
-                return Messages.get("assignment.exchange.exported",
-                        service.exportAssignments(file, v == null ? null : v.id()), file);
-            }
-        };
+        return new SheetExchange(Messages.get("assignment.exchange.name"),
+                v == null ? Messages.get("assignment.exchange.scopeAll")
+                        : Messages.get("assignment.exchange.scopeVillage", v.name()),
+                v == null ? Messages.get("assignment.exchange.fileName")
+                        : Messages.get("assignment.exchange.fileNameVillage", v.name()),
+                false,
+                service::checkAssignmentsImport,
+                file -> done(service.importAssignments(file)),
+                service::writeAssignmentsErrorReport,
+                c -> Messages.get("assignment.exchange.describe", c.added(), c.updated()),
+                (file, fullId) -> Messages.get("assignment.exchange.exported",
+                        service.exportAssignments(file, v == null ? null : v.id()), file));
     }
 
     /** What an import wrote, as the dialog shows it. */

@@ -1,9 +1,7 @@
 package org.townshipledger.cadre;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
@@ -21,12 +19,10 @@ import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Pinyin;
 import org.townshipledger.common.Problem;
-import org.townshipledger.common.Progress;
 import org.townshipledger.common.StaleRecordException;
 import org.townshipledger.common.TaskExecutor;
-import org.townshipledger.exchange.ImportCheck;
-import org.townshipledger.exchange.RowIssue;
 import org.townshipledger.ui.Exchange;
+import org.townshipledger.ui.SheetExchange;
 import org.townshipledger.ui.ExportViewModel;
 import org.townshipledger.ui.ImportViewModel;
 import org.townshipledger.ui.StatusBarModel;
@@ -95,59 +91,13 @@ public final class UnitsViewModel {
     }
 
     Exchange exchange() {
-        return new Exchange() {
-            @Override
-            public String name() {
-                return Messages.get("unit.exchange.name");
-            }
-
-            @Override
-            public ImportCheck dryRun(Path file, Progress progress) {
-                Exchange.stopIfCancelled(progress);
-                return service.checkUnitsImport(file);
-            }
-
-            @Override
-            public ImportCheck importFile(Path file, Progress progress) {
-                ImportCheck check = dryRun(file, progress);
-                if (check.hasErrors()) {
-                    return check;
-                }
-                Exchange.stopIfCancelled(progress);
-                return CadresViewModel.done(service.importUnits(file));
-            }
-
-            @Override
-            public void writeErrorReport(Path file, List<RowIssue> errors, Path out) throws Exception {
-                service.writeUnitsErrorReport(file, errors, out);
-            }
-
-            @Override
-            public String describe(ImportCheck c) {
-                return Messages.get("unit.exchange.describe", c.added(), c.updated());
-            }
-
-            @Override
-            public String exportScope() {
-                return Messages.get("unit.exchange.scope");
-            }
-
-            @Override
-            public boolean hasIdNumbers() {
-                return false;
-            }
-
-            @Override
-            public String exportFileName() {
-                return Messages.get("unit.exchange.fileName");
-            }
-
-            @Override
-            public String export(Path file, boolean fullId, Progress progress) throws Exception {
-                Exchange.stopIfCancelled(progress);
-                return Messages.get("unit.exchange.exported", service.exportUnits(file), file);
-            }
-        };
+        return new SheetExchange(Messages.get("unit.exchange.name"), Messages.get("unit.exchange.scope"),
+                Messages.get("unit.exchange.fileName"), false,
+                service::checkUnitsImport,
+                file -> CadresViewModel.done(service.importUnits(file)),
+                service::writeUnitsErrorReport,
+                c -> Messages.get("unit.exchange.describe", c.added(), c.updated()),
+                (file, fullId) -> Messages.get("unit.exchange.exported", service.exportUnits(file), file));
     }
 
     public ObservableList<Unit> shownUnits() {

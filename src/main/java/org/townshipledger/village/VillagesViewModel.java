@@ -1,6 +1,5 @@
 package org.townshipledger.village;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -33,13 +32,12 @@ import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
 import org.townshipledger.common.Pinyin;
 import org.townshipledger.common.Problem;
-import org.townshipledger.common.Progress;
 import org.townshipledger.common.StaleRecordException;
 import org.townshipledger.ui.StaleConflict;
 import org.townshipledger.common.TaskExecutor;
 import org.townshipledger.exchange.ImportCheck;
-import org.townshipledger.exchange.RowIssue;
 import org.townshipledger.ui.Exchange;
+import org.townshipledger.ui.SheetExchange;
 import org.townshipledger.ui.ExportViewModel;
 import org.townshipledger.ui.ImportViewModel;
 import org.townshipledger.ui.StatusBarModel;
@@ -128,60 +126,16 @@ public final class VillagesViewModel {
     }
 
     Exchange exchange() {
-        return new Exchange() {
-            @Override
-            public String name() {
-                return Messages.get("village.exchange.name");
-            }
-
-            @Override
-            public ImportCheck dryRun(Path file, Progress progress) {
-                Exchange.stopIfCancelled(progress);
-                return service.checkVillagesImport(file);
-            }
-
-            @Override
-            public ImportCheck importFile(Path file, Progress progress) {
-                ImportCheck check = dryRun(file, progress);
-                if (check.hasErrors()) {
-                    return check;
-                }
-                Exchange.stopIfCancelled(progress);
-                VillageImport.Result r = service.importVillages(file);
-                return new ImportCheck(r.added(), r.updated(), r.added() + r.updated(), List.of(), List.of());
-            }
-
-            @Override
-            public void writeErrorReport(Path file, List<RowIssue> errors, Path out) throws Exception {
-                service.writeErrorReport(file, errors, out);
-            }
-
-            @Override
-            public String describe(ImportCheck c) {
-                return Messages.get("village.exchange.describe", c.added(), c.updated());
-            }
-
-            @Override
-            public String exportScope() {
-                return Messages.get("village.exchange.scope");
-            }
-
-            @Override
-            public boolean hasIdNumbers() {
-                return false;
-            }
-
-            @Override
-            public String exportFileName() {
-                return Messages.get("village.exchange.fileName");
-            }
-
-            @Override
-            public String export(Path file, boolean fullId, Progress progress) throws Exception {
-                Exchange.stopIfCancelled(progress);
-                return Messages.get("village.exchange.exported", service.exportVillages(file), file);
-            }
-        };
+        return new SheetExchange(Messages.get("village.exchange.name"), Messages.get("village.exchange.scope"),
+                Messages.get("village.exchange.fileName"), false,
+                service::checkVillagesImport,
+                file -> {
+                    VillageImport.Result r = service.importVillages(file);
+                    return new ImportCheck(r.added(), r.updated(), r.added() + r.updated(), List.of(), List.of());
+                },
+                service::writeErrorReport,
+                c -> Messages.get("village.exchange.describe", c.added(), c.updated()),
+                (file, fullId) -> Messages.get("village.exchange.exported", service.exportVillages(file), file));
     }
 
     public ObservableList<Village> shownVillages() {
