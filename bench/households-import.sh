@@ -4,6 +4,8 @@
 # of each, and the stages the import logged (wall and CPU time of the importing thread). Build first:
 # mvn -B package -DskipTests.
 # Usage: bench/households-import.sh [rows]    (keeps nothing; the files live in a temp folder)
+# LAUNCHER=java times plain `java -jar`; by default the import runs through bin/township-ledger (its class-data
+# archive, made first if missing, and its collector).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-100000}
@@ -16,17 +18,27 @@ ls -l "$dir/households.xlsx" | awk '{printf "file: %.1f MB\n", $5/1048576}'
 java -jar "$jar" init --data-dir "$dir/ledger" --township 示范县 --county 示范县 --year 2025 > /dev/null 2>&1
 java -jar "$jar" villages import "$dir/villages.csv" --data-dir "$dir/ledger"
 
+use_options() { # use_options JVM_OPTIONS: sets CMD to the command line that starts the program with them
+    if [ "${LAUNCHER:-bin}" = java ]; then
+        # shellcheck disable=SC2206
+        CMD=(java $1 -jar "$jar")
+    else
+        CMD=(env TOWNSHIP_LEDGER_JAR="$jar" TOWNSHIP_LEDGER_JAVA_OPTS="$1" bin/township-ledger)
+    fi
+}
+[ "${LAUNCHER:-bin}" = java ] || bin/township-ledger --version > /dev/null
+
 run() {
     echo "== $1 (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
     rm -f "$dir/gc.log"
+    use_options "-Xmx512m -Xlog:gc:file=$dir/gc.log"
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -v -o "$dir/time.txt" java -Xmx512m -Xlog:gc:file="$dir/gc.log" -jar "$jar" households import \
-            "$dir/households.xlsx" --data-dir "$dir/ledger"
+        /usr/bin/time -v -o "$dir/time.txt" "${CMD[@]}" households import "$dir/households.xlsx" \
+            --data-dir "$dir/ledger"
         grep -E "Elapsed \(wall clock\)|Maximum resident set size|User time|System time" "$dir/time.txt"
     else
         start=$(date +%s.%N)
-        java -Xmx512m -Xlog:gc:file="$dir/gc.log" -jar "$jar" households import "$dir/households.xlsx" \
-            --data-dir "$dir/ledger"
+        "${CMD[@]}" households import "$dir/households.xlsx" --data-dir "$dir/ledger"
         end=$(date +%s.%N)
         awk -v s="$start" -v e="$end" 'BEGIN {printf "wall: %.1f s\n", e-s}'
     fi

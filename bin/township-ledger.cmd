@@ -52,12 +52,16 @@ move /y "%ARCHIVE%.new" "%ARCHIVE%" > nul
 if exist "%ARCHIVE%" set "CDS=-XX:SharedArchiveFile=%ARCHIVE% %QUIET%"
 
 :jit
+rem Commands: the throughput collector; C1 only, except the long runs (demo, imports) and the window.
 set "JIT=-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"
+set "GC=-XX:+UseParallelGC"
 if "%COMMAND%"=="" set "JIT="
+if "%COMMAND%"=="" set "GC="
 if "%COMMAND%"=="demo" set "JIT="
 if "%COMMAND%"=="crash-test" set "JIT="
+for %%A in (%*) do if "%%~A"=="import" set "JIT="
 
-"%JAVA%" %CDS% %JIT% -XX:-UsePerfData %TOWNSHIP_LEDGER_JAVA_OPTS% -jar "%JAR%" %*
+"%JAVA%" %CDS% %JIT% %GC% -XX:-UsePerfData %TOWNSHIP_LEDGER_JAVA_OPTS% -jar "%JAR%" %*
 set "CODE=%ERRORLEVEL%"
 if defined OLDCP chcp %OLDCP% > nul
 exit /b %CODE%
