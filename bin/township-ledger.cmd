@@ -19,8 +19,10 @@ if not defined JAR (
 set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java.exe"
 
-rem The command: the first word that is not an option or the value of --data-dir / --lang.
+rem The command: the first word that is not an option or the value of --data-dir / --lang. Without one, and
+rem without options other than those two, the window opens.
 set "COMMAND="
+set "WINDOW=yes"
 set "SKIP="
 for %%A in (%*) do call :word "%%~A"
 goto :chosen
@@ -30,6 +32,9 @@ if defined SKIP (set "SKIP=" & exit /b 0)
 if "%~1"=="--data-dir" (set "SKIP=1" & exit /b 0)
 if "%~1"=="--lang" (set "SKIP=1" & exit /b 0)
 set "FIRST=%~1"
+if "%FIRST:~0,11%"=="--data-dir=" exit /b 0
+if "%FIRST:~0,7%"=="--lang=" exit /b 0
+set "WINDOW="
 if "%FIRST:~0,1%"=="-" exit /b 0
 set "COMMAND=%~1"
 exit /b 0
@@ -40,6 +45,7 @@ for %%J in ("%JAR%") do set "ARCHIVE=%%~dpnJ.jsa" & set "STAMP=%%~tJ %%~zJ %JAVA
 set "CDS="
 if "%TOWNSHIP_LEDGER_NO_CDS%"=="1" goto :jit
 if "%COMMAND%"=="warm-up" goto :jit
+if defined WINDOW goto :jit
 rem The archive is made again when the jar or the Java it was made for changes (its stamp file says which).
 set "OLD="
 if exist "%ARCHIVE%.stamp" set /p OLD=<"%ARCHIVE%.stamp"
@@ -55,8 +61,8 @@ if exist "%ARCHIVE%" set "CDS=-XX:SharedArchiveFile=%ARCHIVE% %QUIET%"
 rem Commands: the throughput collector; C1 only, except the long runs (demo, imports) and the window.
 set "JIT=-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"
 set "GC=-XX:+UseParallelGC"
-if "%COMMAND%"=="" set "JIT="
-if "%COMMAND%"=="" set "GC="
+if defined WINDOW set "JIT="
+if defined WINDOW set "GC="
 if "%COMMAND%"=="demo" set "JIT="
 if "%COMMAND%"=="crash-test" set "JIT="
 for %%A in (%*) do if "%%~A"=="import" set "JIT="
