@@ -14,10 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
-import org.townshipledger.common.Problem;
-import org.townshipledger.common.StaleRecordException;
 import org.townshipledger.common.TaskExecutor;
 import org.townshipledger.ui.StatusBarModel;
 
@@ -236,9 +233,6 @@ public final class GradingViewModel {
         return v.isEmpty() ? null : new BigDecimal(v);
     }
 
-    private record Outcome(GradeRow row, VillageGrade saved, String error) {
-    }
-
     /**
      * Saves every changed line, each as its own record (Ctrl+S). Lines with a problem shown are not sent; a line the
      * service refuses or finds stale keeps what was typed and shows why; the others take the saved record.
@@ -256,34 +250,11 @@ public final class GradingViewModel {
         }
         List<VillageGrade> drafts = ready.stream().map(GradingViewModel::draft).toList();
         busy.set(true);
-        executor.execute(() -> {
-            List<Outcome> out = new ArrayList<>();
-            for (int i = 0; i < ready.size(); i++) {
-                try {
-                    out.add(new Outcome(ready.get(i), service.save(drafts.get(i)), null));
-                } catch (InvalidInputException e) {
-                    out.add(new Outcome(ready.get(i), null, e.problems().stream().map(Problem::describe)
-                            .reduce((a, b) -> a + "；" + b).orElse(e.getMessage())));
-                } catch (StaleRecordException e) {
-                    out.add(new Outcome(ready.get(i), null, e.getMessage()));
-                }
-            }
-            return out;
-        }, outcomes -> {
-            int saved = 0;
-            int refused = held;
-            for (Outcome o : outcomes) {
-                if (o.saved() != null) {
-                    o.row().read(o.saved());
-                    recompute(o.row(), true);
-                    saved++;
-                } else {
-                    o.row().error(o.error());
-                    refused++;
-                }
-            }
-            message.set(refused == 0 ? Messages.get("gradingScreen.saved", saved)
-                    : Messages.get("gradingScreen.savedWithErrors", saved, refused));
+        executor.execute(() -> LineSaves.saveEach(ready, drafts, service::save), outcomes -> {
+            message.set(LineSaves.apply(outcomes, held, (row, g) -> {
+                row.read(g);
+                recompute(row, true);
+            }, GradeRow::error));
             status.show(message.get());
             updateSummary();
             busy.set(false);

@@ -15,10 +15,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
-import org.townshipledger.common.Problem;
-import org.townshipledger.common.StaleRecordException;
 import org.townshipledger.common.TaskExecutor;
 import org.townshipledger.ui.StatusBarModel;
 
@@ -178,9 +175,6 @@ public final class ReviewsViewModel {
         }
     }
 
-    private record Outcome(ReviewRow row, SecretaryReview saved, String error) {
-    }
-
     /**
      * Saves each changed line as its own record. A line with a bad or missing part is not sent and says so; one the
      * service refuses or finds stale keeps what was typed and shows why.
@@ -206,34 +200,11 @@ public final class ReviewsViewModel {
         int held = changed.size() - ready.size();
         List<SecretaryReview> drafts = ready.stream().map(ReviewsViewModel::draft).toList();
         busy.set(true);
-        executor.execute(() -> {
-            List<Outcome> out = new ArrayList<>();
-            for (int i = 0; i < ready.size(); i++) {
-                try {
-                    out.add(new Outcome(ready.get(i), service.review(drafts.get(i)), null));
-                } catch (InvalidInputException e) {
-                    out.add(new Outcome(ready.get(i), null, e.problems().stream().map(Problem::describe)
-                            .reduce((a, b) -> a + "；" + b).orElse(e.getMessage())));
-                } catch (StaleRecordException e) {
-                    out.add(new Outcome(ready.get(i), null, e.getMessage()));
-                }
-            }
-            return out;
-        }, outcomes -> {
-            int saved = 0;
-            int refused = held;
-            for (Outcome o : outcomes) {
-                if (o.saved() != null) {
-                    o.row().read(o.saved());
-                    recompute(o.row());
-                    saved++;
-                } else {
-                    o.row().error(o.error());
-                    refused++;
-                }
-            }
-            message.set(refused == 0 ? Messages.get("gradingScreen.saved", saved)
-                    : Messages.get("gradingScreen.savedWithErrors", saved, refused));
+        executor.execute(() -> LineSaves.saveEach(ready, drafts, service::review), outcomes -> {
+            message.set(LineSaves.apply(outcomes, held, (row, r) -> {
+                row.read(r);
+                recompute(row);
+            }, ReviewRow::error));
             status.show(message.get());
             updateSummary();
             busy.set(false);

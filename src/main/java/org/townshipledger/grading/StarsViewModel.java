@@ -14,10 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.townshipledger.common.InvalidInputException;
 import org.townshipledger.common.Messages;
-import org.townshipledger.common.Problem;
-import org.townshipledger.common.StaleRecordException;
 import org.townshipledger.common.TaskExecutor;
 import org.townshipledger.ui.StatusBarModel;
 
@@ -157,9 +154,6 @@ public final class StarsViewModel {
                 r.cadreId(), row.nameProperty().get().strip(), row.starsProperty().get(), r.version());
     }
 
-    private record Outcome(StarRow row, StarRating saved, String error) {
-    }
-
     /**
      * Saves every changed line, each as its own record (Ctrl+S). A line with a problem says so and is not sent; a
      * line the service refuses or finds stale keeps what was typed and shows why.
@@ -183,33 +177,8 @@ public final class StarsViewModel {
         int held = changed.size() - ready.size();
         List<StarRating> drafts = ready.stream().map(this::draft).toList();
         busy.set(true);
-        executor.execute(() -> {
-            List<Outcome> out = new ArrayList<>();
-            for (int i = 0; i < ready.size(); i++) {
-                try {
-                    out.add(new Outcome(ready.get(i), service.saveStar(drafts.get(i)), null));
-                } catch (InvalidInputException e) {
-                    out.add(new Outcome(ready.get(i), null, e.problems().stream().map(Problem::describe)
-                            .reduce((a, b) -> a + "；" + b).orElse(e.getMessage())));
-                } catch (StaleRecordException e) {
-                    out.add(new Outcome(ready.get(i), null, e.getMessage()));
-                }
-            }
-            return out;
-        }, outcomes -> {
-            int saved = 0;
-            int refused = held;
-            for (Outcome o : outcomes) {
-                if (o.saved() != null) {
-                    o.row().read(o.saved());
-                    saved++;
-                } else {
-                    o.row().error(o.error());
-                    refused++;
-                }
-            }
-            message.set(refused == 0 ? Messages.get("gradingScreen.saved", saved)
-                    : Messages.get("gradingScreen.savedWithErrors", saved, refused));
+        executor.execute(() -> LineSaves.saveEach(ready, drafts, service::saveStar), outcomes -> {
+            message.set(LineSaves.apply(outcomes, held, StarRow::read, StarRow::error));
             status.show(message.get());
             updateSummary();
             busy.set(false);
