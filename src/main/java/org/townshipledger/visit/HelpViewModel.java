@@ -212,8 +212,6 @@ public final class HelpViewModel {
         }
     }
 
-    // ---- the form ----
-
     // ---- import and export ----
 
     /** State of the import dialog for a help sheet; the list reloads after an import. */
@@ -236,6 +234,8 @@ public final class HelpViewModel {
                         y == null ? null : Messages.get("exchange.year", y), k == null ? null : k.label()),
                 (file, fullId) -> service.exportHelp(file, f, fullId));
     }
+
+    // ---- the form ----
 
     /** An empty form: a household, today, 计划, the kind and village of the filters. */
     public void startNew() {

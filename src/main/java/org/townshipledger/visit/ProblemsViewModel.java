@@ -157,8 +157,6 @@ public final class ProblemsViewModel {
                 : Messages.get("problems.rate", where, y, line.found(), line.resolved(), line.rate().toPlainString());
     }
 
-    // ---- the form ----
-
     // ---- import and export ----
 
     /** State of the import dialog for a problems sheet; the list reloads after an import. */
@@ -181,6 +179,8 @@ public final class ProblemsViewModel {
                         y == null ? null : Messages.get("exchange.year", y), st == null ? null : st.label()),
                 (file, fullId) -> service.exportProblems(file, f, fullId));
     }
+
+    // ---- the form ----
 
     /** An empty form for a new problem: today, 排查, the village of the list's filter. */
     public void startNew() {
