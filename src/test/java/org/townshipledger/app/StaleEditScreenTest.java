@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import org.townshipledger.common.Messages;
 import org.townshipledger.db.Database;
@@ -96,7 +97,8 @@ class StaleEditScreenTest {
     @SuppressWarnings("unchecked")
     private static TableView<StaleConflict.Field> conflictTable(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("." + StaleConflictDialog.STYLE_CLASS).tryQuery().isPresent());
+                () -> robot.lookup("." + StaleConflictDialog.STYLE_CLASS).match(NodeQueryUtils.isVisible()).tryQuery()
+                        .isPresent());
         DialogPane pane = robot.lookup("." + StaleConflictDialog.STYLE_CLASS).queryAs(DialogPane.class);
         return (TableView<StaleConflict.Field>) pane.lookup(".table-view");
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import org.townshipledger.common.Messages;
 import org.townshipledger.db.Database;
@@ -71,7 +72,7 @@ class VanishedLedgerWindowTest {
     @Test
     void asksToLocateTheLedgerThenOpensTheFileChosen(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup(".ledger-vanished").tryQuery().isPresent());
+                () -> robot.lookup(".ledger-vanished").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
         DialogPane pane = robot.lookup(".ledger-vanished").queryAs(DialogPane.class);
         assertThat(pane.getHeaderText()).isEqualTo("找不到台账文件");
         assertThat(pane.getContentText()).startsWith("台账文件不见了：" + Database.ledgerFile(dataDir));
