@@ -22,9 +22,9 @@ import org.townshipledger.common.Problem;
 import org.townshipledger.common.StaleRecordException;
 import org.townshipledger.common.TaskExecutor;
 import org.townshipledger.ui.Exchange;
-import org.townshipledger.ui.SheetExchange;
 import org.townshipledger.ui.ExportViewModel;
 import org.townshipledger.ui.ImportViewModel;
+import org.townshipledger.ui.SheetExchange;
 import org.townshipledger.ui.StatusBarModel;
 
 /**

@@ -33,13 +33,13 @@ import org.townshipledger.common.Messages;
 import org.townshipledger.common.Pinyin;
 import org.townshipledger.common.Problem;
 import org.townshipledger.common.StaleRecordException;
-import org.townshipledger.ui.StaleConflict;
 import org.townshipledger.common.TaskExecutor;
 import org.townshipledger.exchange.ImportCheck;
 import org.townshipledger.ui.Exchange;
-import org.townshipledger.ui.SheetExchange;
 import org.townshipledger.ui.ExportViewModel;
 import org.townshipledger.ui.ImportViewModel;
+import org.townshipledger.ui.SheetExchange;
+import org.townshipledger.ui.StaleConflict;
 import org.townshipledger.ui.StatusBarModel;
 
 /**
