@@ -181,6 +181,8 @@ class HouseholdServiceTest {
         Page<HouseholdRow> page = service.search(HouseholdQuery.all(), 0, 50);
         assertThat(page.total()).isEqualTo(1);
         assertThat(page.rows()).extracting(HouseholdRow::headName).containsExactly("张大山");
+        assertThat(service.householdCount()).isEqualTo(1);
+        assertThat(service.memberCount()).isEqualTo(1);
         assertThat(service.search(HouseholdQuery.all().withText("wxh"), 0, 50).total()).isZero();
         Path out = dir.resolve("export.csv");
         assertThat(service.exportHouseholds(out, new ExportOptions(null, true)).households()).isEqualTo(1);
@@ -190,5 +192,6 @@ class HouseholdServiceTest {
         villages.restore(longquan.id());
         assertThat(service.search(HouseholdQuery.all().withText("wxh"), 0, 50).rows())
                 .extracting(HouseholdRow::headName).containsExactly("王小河");
+        assertThat(service.householdCount()).isEqualTo(2);
     }
 }
