@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -75,18 +74,9 @@ class CadreScreensTest {
         }).get(20, TimeUnit.SECONDS);
     }
 
-    private void open(FxRobot robot, String screen) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".nav-list").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        ListCell<?> cell = robot.lookup(".nav-list .list-cell").<ListCell<?>>queryAll().stream()
-                .filter(c -> screen.equals(c.getText())).findFirst().orElseThrow();
-        robot.clickOn(cell);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
     void addsACadreThroughTheFormAndFindsItInTheLedgerFile(FxRobot robot) throws Exception {
-        open(robot, "干部");
+        ScreenTestApp.open(robot, "干部");
         assertThat(robot.lookup("干部名册").tryQuery()).isPresent();
 
         robot.clickOn("#cadreNameField").write("李明");
@@ -113,7 +103,7 @@ class CadreScreensTest {
 
     @Test
     void runsTheChecksAndShowsWhatIsWrong(FxRobot robot) throws Exception {
-        open(robot, "检查");
+        ScreenTestApp.open(robot, "检查");
 
         robot.clickOn("#runChecksButton");
         TableView<Finding> table = robot.lookup("#findingsTable").queryTableView();

@@ -10,11 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -47,7 +44,7 @@ class GradeTallyScreenTest {
 
     private static Path dataDir;
     private static final int YEAR = LocalDate.now().getYear();
-    private LedgerApp app;
+    private final ScreenTestApp app = new ScreenTestApp();
 
     @BeforeAll
     static void createLedger() throws Exception {
@@ -78,27 +75,17 @@ class GradeTallyScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        LedgerApp.dataDirOption = dataDir.toString();
-        app = new LedgerApp();
-        app.start(stage);
+        app.start(stage, dataDir);
     }
 
     @AfterEach
     void closeLedger() throws Exception {
-        if (app == null) {
-            return;
-        }
-        LedgerApp running = app;
-        app = null;
-        WaitForAsyncUtils.asyncFx(() -> {
-            running.stop();
-            Platform.runLater(() -> { });
-        }).get(20, TimeUnit.SECONDS);
+        app.stop();
     }
 
     @Test
     void theFirstVisitShowsTheCountsAndTheLaggards(FxRobot robot) throws Exception {
-        open(robot, "格次统计");
+        ScreenTestApp.open(robot, "格次统计");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#tallySummary").tryQuery()
                 .map(n -> ((Label) n).getText()).filter(t -> t.startsWith(YEAR + " 年")).isPresent());
         WaitForAsyncUtils.waitForFxEvents();
@@ -127,15 +114,6 @@ class GradeTallyScreenTest {
         // The five-star share against the target is on the screen.
         assertThat(shownTexts(robot, "#starTable", "starSubjectColumn")).contains("五星党组织");
         assertThat(shownTexts(robot, "#starTable", "starTargetColumn")).contains("50%");
-    }
-
-    static void open(FxRobot robot, String screen) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".nav-list .list-cell")
-                .match(n -> n instanceof Labeled l && screen.equals(l.getText())).tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        ListCell<?> nav = robot.lookup(".nav-list .list-cell").<ListCell<?>>queryAll().stream()
-                .filter(c -> screen.equals(c.getText())).findFirst().orElseThrow();
-        robot.clickOn(nav);
     }
 
     /** The texts of the visible cells of a column, top to bottom, as drawn. */

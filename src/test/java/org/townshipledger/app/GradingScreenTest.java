@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -51,7 +49,7 @@ class GradingScreenTest {
 
     private static Path dataDir;
     private static final int YEAR = LocalDate.now().getYear();
-    private LedgerApp app;
+    private final ScreenTestApp app = new ScreenTestApp();
 
     /** Made before the window starts (TestFX gives the start a few seconds only; the machine may be busy). */
     @BeforeAll
@@ -74,36 +72,17 @@ class GradingScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        LedgerApp.dataDirOption = dataDir.toString();
-        app = new LedgerApp();
-        app.start(stage);
+        app.start(stage, dataDir);
     }
 
     @AfterEach
     void closeLedger() throws Exception {
-        stopApp();
-    }
-
-    private void stopApp() throws Exception {
-        if (app == null) {
-            return;
-        }
-        LedgerApp running = app;
-        app = null;
-        WaitForAsyncUtils.asyncFx(() -> {
-            running.stop();
-            Platform.runLater(() -> { });
-        }).get(20, TimeUnit.SECONDS);
+        app.stop();
     }
 
     @Test
     void scoresTypedLikeASpreadsheetAreGradedOverriddenWithAReasonAndSaved(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".nav-list .list-cell")
-                .match(n -> n instanceof Labeled l && "格次评定".equals(l.getText())).tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        ListCell<?> nav = robot.lookup(".nav-list .list-cell").<ListCell<?>>queryAll().stream()
-                .filter(c -> "格次评定".equals(c.getText())).findFirst().orElseThrow();
-        robot.clickOn(nav);
+        ScreenTestApp.open(robot, "格次评定");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#gradeTable").tryQuery().isPresent());
         TableView<?> table = robot.lookup("#gradeTable").queryTableView();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
@@ -173,7 +152,7 @@ class GradingScreenTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "已保存 1 行".equals(
                 robot.lookup("#gradeMessage").queryAs(Label.class).getText()));
 
-        stopApp();
+        app.stop();
         try (Database db = Database.open(dataDir)) {
             List<VillageGrade> saved = service(db).grades(YEAR);
             assertThat(saved).singleElement().satisfies(g -> {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -54,7 +53,7 @@ class ReviewsScreenTest {
 
     private static Path dataDir;
     private static final int YEAR = LocalDate.now().getYear();
-    private LedgerApp app;
+    private final ScreenTestApp app = new ScreenTestApp();
 
     @BeforeAll
     static void createLedger() throws Exception {
@@ -80,31 +79,17 @@ class ReviewsScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        LedgerApp.dataDirOption = dataDir.toString();
-        app = new LedgerApp();
-        app.start(stage);
+        app.start(stage, dataDir);
     }
 
     @AfterEach
     void closeLedger() throws Exception {
-        stopApp();
-    }
-
-    private void stopApp() throws Exception {
-        if (app == null) {
-            return;
-        }
-        LedgerApp running = app;
-        app = null;
-        WaitForAsyncUtils.asyncFx(() -> {
-            running.stop();
-            Platform.runLater(() -> { });
-        }).get(20, TimeUnit.SECONDS);
+        app.stop();
     }
 
     @Test
     void partScoresTypedGiveTheTotalAndResultAndAreSavedAndShownAgain(FxRobot robot) throws Exception {
-        GradeTallyScreenTest.open(robot, "述职考核");
+        ScreenTestApp.open(robot, "述职考核");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#branchTable").tryQuery().isPresent());
         TableView<?> table = robot.lookup("#branchTable").queryTableView();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
@@ -141,16 +126,16 @@ class ReviewsScreenTest {
                 robot.lookup("#reviewMessage").queryAs(Label.class).getText()));
 
         // Opened again (another screen, then back): read from the ledger.
-        GradeTallyScreenTest.open(robot, "格次评定");
+        ScreenTestApp.open(robot, "格次评定");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#gradeTable").tryQuery().isPresent());
-        GradeTallyScreenTest.open(robot, "述职考核");
+        ScreenTestApp.open(robot, "述职考核");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#branchTable").tryQuery().isPresent()
                 && "86".equals(text(find(robot, "branchTotalColumn", 0))));
         assertThat(text(cell(robot, "branchPart1Column", 0))).isEqualTo("90");
         assertThat(text(cell(robot, "branchPart4Column", 0))).isEqualTo("95");
         assertThat(text(cell(robot, "branchResultColumn", 0))).isEqualTo("称职");
 
-        stopApp();
+        app.stop();
         try (Database db = Database.open(dataDir)) {
             assertThat(service(db).reviews(YEAR)).singleElement().satisfies(r -> {
                 assertThat(r.cadreName()).isEqualTo("王书记");

@@ -77,13 +77,6 @@ class StaleEditScreenTest {
         }).get(20, TimeUnit.SECONDS);
     }
 
-    private void open(FxRobot robot, String screen) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".nav-list .list-cell")
-                .match(n -> n instanceof Labeled l && screen.equals(l.getText())).tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(screen);
-    }
-
     /** The other window: the same ledger through a second handle in this process (H2 shares the open file). */
     private static <T> T elsewhere(java.util.function.Function<Database, T> work) {
         Database other = Database.open(dataDir);
@@ -111,7 +104,7 @@ class StaleEditScreenTest {
 
     @Test
     void aVillageSavedElsewhereMeanwhileShowsBothVersionsAndReloadsTheSavedOne(FxRobot robot) throws Exception {
-        open(robot, "村庄");
+        ScreenTestApp.open(robot, "村庄");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#table").queryTableView()
                 .getItems().size() == 1);
         robot.clickOn("大石村");
@@ -161,7 +154,7 @@ class StaleEditScreenTest {
 
     @Test
     void aHouseholdSavedElsewhereMeanwhileShowsBothVersions(FxRobot robot) throws Exception {
-        open(robot, "农户");
+        ScreenTestApp.open(robot, "农户");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#searchField").tryQuery().isPresent());
         TableView<HouseholdRow> list = robot.lookup("#table").queryTableView();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().size() == 1);

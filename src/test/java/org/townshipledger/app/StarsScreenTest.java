@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -45,7 +44,7 @@ class StarsScreenTest {
 
     private static Path dataDir;
     private static final int YEAR = LocalDate.now().getYear();
-    private LedgerApp app;
+    private final ScreenTestApp app = new ScreenTestApp();
 
     @BeforeAll
     static void createLedger() throws Exception {
@@ -66,31 +65,17 @@ class StarsScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        LedgerApp.dataDirOption = dataDir.toString();
-        app = new LedgerApp();
-        app.start(stage);
+        app.start(stage, dataDir);
     }
 
     @AfterEach
     void closeLedger() throws Exception {
-        stopApp();
-    }
-
-    private void stopApp() throws Exception {
-        if (app == null) {
-            return;
-        }
-        LedgerApp running = app;
-        app = null;
-        WaitForAsyncUtils.asyncFx(() -> {
-            running.stop();
-            Platform.runLater(() -> { });
-        }).get(20, TimeUnit.SECONDS);
+        app.stop();
     }
 
     @Test
     void aMemberIsRatedByKeyboardSavedDeletedAndBroughtBack(FxRobot robot) throws Exception {
-        GradeTallyScreenTest.open(robot, "星级评定");
+        ScreenTestApp.open(robot, "星级评定");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#starTable").tryQuery().isPresent()
                 && robot.lookup("#starSummary").queryAs(Label.class).getText().startsWith("五星比例"));
         TableView<?> table = robot.lookup("#starTable").queryTableView();
@@ -127,7 +112,7 @@ class StarsScreenTest {
         robot.clickOn(undo);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
 
-        stopApp();
+        app.stop();
         try (Database db = Database.open(dataDir)) {
             assertThat(service(db).stars(YEAR)).singleElement().satisfies(s -> {
                 assertThat(s.subject()).isEqualTo(StarSubject.MEMBER);
